@@ -1,0 +1,44 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "fleetwatch",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "fleetwatch", targets: ["fleetwatch"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
+    ],
+    targets: [
+        // Model values, CloudWatch statistics, the alarm evaluator. Foundation only.
+        .target(
+            name: "FleetCore",
+            dependencies: [.product(name: "DequeModule", package: "swift-collections")]
+        ),
+        // Where samples come from: the source protocol, the poller, the fleet simulator.
+        .target(name: "FleetSources", dependencies: ["FleetCore"]),
+        // Canvas, widgets, themes, DashboardState/update/view. No terminal I/O.
+        .target(name: "FleetDashboard", dependencies: ["FleetCore"]),
+        // ncurses, seen through a shim header. Only FleetTerminal imports it.
+        .systemLibrary(
+            name: "CNcurses",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncurses-dev"])]
+        ),
+        // Screen setup and restore, signals, diff flush, key decoding.
+        .target(name: "FleetTerminal", dependencies: ["CNcurses", "FleetDashboard"]),
+        // The command line: wiring only.
+        .executableTarget(
+            name: "fleetwatch",
+            dependencies: [
+                "FleetCore", "FleetSources", "FleetDashboard", "FleetTerminal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "FleetCoreTests", dependencies: ["FleetCore"]),
+        .testTarget(name: "FleetSourcesTests", dependencies: ["FleetSources"]),
+        .testTarget(name: "FleetDashboardTests", dependencies: ["FleetDashboard", "FleetSources"]),
+    ]
+)
