@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import FleetCore
+import FleetCore
 
 /// Every row of the example tables in the CloudWatch user guide, "Configuring how CloudWatch alarms treat
 /// missing data" (evaluation range 5, threshold crossed by `X`), plus the rows that older revisions of the

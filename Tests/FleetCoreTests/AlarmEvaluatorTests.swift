@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import FleetCore
+import FleetCore
 
 struct AlarmEvaluatorTests {
     // MARK: Operators and M out of N

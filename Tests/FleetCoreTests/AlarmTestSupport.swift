@@ -1,5 +1,5 @@
 import Foundation
-@testable import FleetCore
+import FleetCore
 
 /// 2026-11-29 10:00:00 UTC, a period boundary for every period that divides an hour.
 let t0 = Date(timeIntervalSince1970: 1_795_946_400)

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import FleetCore
+import FleetCore
 
 struct StatisticTests {
     @Test(arguments: [
@@ -78,11 +78,18 @@ struct StatisticTests {
         #expect(Statistic(statistic)?.lowSampleCountThreshold == expected)
     }
 
-    @Test func utcReasonTimestamps() {
-        #expect(EvaluationContext.format(t0) == "29/11/26 10:00:00")
-        #expect(EvaluationContext.format(Date(timeIntervalSince1970: 0)) == "01/01/70 00:00:00")
-        #expect(EvaluationContext.format(Date(timeIntervalSince1970: 951_782_399)) == "28/02/00 23:59:59")
-        #expect(EvaluationContext.format(Date(timeIntervalSince1970: 951_782_400)) == "29/02/00 00:00:00")
-        #expect(EvaluationContext.format(Date(timeIntervalSince1970: -1)) == "31/12/69 23:59:59")
+    /// Reasons print datapoint times as CloudWatch does: `dd/MM/yy HH:mm:ss`, UTC.
+    @Test(arguments: [
+        (1_795_946_400, "29/11/26 10:00:00"), (0, "01/01/70 00:00:00"), (951_782_399, "28/02/00 23:59:59"),
+        (951_782_400, "29/02/00 00:00:00"), (-60, "31/12/69 23:59:00"), (4_102_444_800, "01/01/00 00:00:00"),
+    ] as [(Int, String)])
+    func reasonTimestamps(seconds: Int, expected: String) {
+        let time = Date(timeIntervalSince1970: TimeInterval(seconds))
+        let definition = AlarmDefinition(name: "t", namespace: "T", metricName: "M", statistic: "Sum", period: 1,
+                                         evaluationPeriods: 1, threshold: 0, comparison: .greaterThanThreshold)
+        let timeline = AlarmEvaluator.timeline(definition, periodValues: [Datapoint(time: time, value: 1)],
+                                               start: time.addingTimeInterval(1), end: time.addingTimeInterval(1))
+        #expect(timeline.evaluations.first?.reason.contains("[1.0 (\(expected))]") == true,
+                "\(timeline.evaluations.first?.reason ?? "")")
     }
 }

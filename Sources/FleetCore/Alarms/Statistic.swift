@@ -56,8 +56,16 @@ public enum Statistic: Sendable, Hashable, CustomStringConvertible {
 
 extension Statistic {
     /// Aggregates time-ordered points into periods of `period` seconds aligned to the epoch.
-    /// Non-finite values are skipped; an unordered input is sorted first.
+    /// Non-finite values are skipped; an unordered input is sorted first. Works on contiguous storage so
+    /// that callers in other modules do not run unspecialized generic code.
     func aggregate<C: Collection>(_ points: C, period: Int) -> [Datapoint] where C.Element == Datapoint {
+        if let result = points.withContiguousStorageIfAvailable({ aggregate(buffer: $0, period: period) }) {
+            return result
+        }
+        return Array(points).withUnsafeBufferPointer { aggregate(buffer: $0, period: period) }
+    }
+
+    private func aggregate(buffer points: UnsafeBufferPointer<Datapoint>, period: Int) -> [Datapoint] {
         var previous = -Double.infinity
         var ordered = true
         for point in points {
@@ -66,13 +74,13 @@ extension Statistic {
             previous = t
         }
         if ordered { return aggregateOrdered(points, period: period) }
-        return aggregateOrdered(points.sorted { $0.time < $1.time }, period: period)
+        return points.sorted { $0.time < $1.time }.withUnsafeBufferPointer { aggregateOrdered($0, period: period) }
     }
 
-    private func aggregateOrdered<S: Sequence>(_ points: S, period: Int) -> [Datapoint] where S.Element == Datapoint {
+    private func aggregateOrdered(_ points: UnsafeBufferPointer<Datapoint>, period: Int) -> [Datapoint] {
         let p = Double(period)
         var out: [Datapoint] = []
-        out.reserveCapacity(points.underestimatedCount)
+        out.reserveCapacity(points.count)
         var acc = Accumulator(keepSamples: isPercentile)
         var bucket = Double.nan
         for point in points {
