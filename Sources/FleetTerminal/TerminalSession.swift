@@ -18,6 +18,9 @@ public final class TerminalSession {
     public let waker: TerminalWaker
     public let colorProfile: ColorProfile
     public var colorDepth: ColorDepth { colorProfile.depth }
+    /// The locale's character set is UTF-8: box drawing, blocks and braille can be shown. When it is
+    /// not (LANG unset, `C` locale), ncurses cannot write them and the app should draw ASCII.
+    public let isUTF8: Bool
 
     let screen: OpaquePointer
     let escapeDelayMs: Int
@@ -34,6 +37,8 @@ public final class TerminalSession {
     public init(options: TerminalOptions) throws {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw TerminalError.notATerminal }
         setlocale(LC_ALL, "")
+        let codeset = String(cString: nl_langinfo(nl_item(CODESET))).uppercased()
+        isUTF8 = codeset == "UTF-8" || codeset == "UTF8"
         var modes = termios()
         tcgetattr(STDIN_FILENO, &modes)
 
