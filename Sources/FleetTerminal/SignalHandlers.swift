@@ -15,7 +15,7 @@ import Synchronization
 ///   signal landed.
 /// - SIGSEGV, SIGBUS, SIGABRT, SIGILL, SIGFPE, SIGTRAP: `TerminalRestore.emergencyRestore()`, then the
 ///   previous handler (the default, or the Swift runtime's backtracer) is put back and the signal
-///   raised again.
+///   delivered again (the faulting instruction repeats, or the signal is raised again).
 enum SignalHandlers {
     static let termination: [Int32] = [SIGINT, SIGTERM, SIGHUP]
     static let crashes: [Int32] = [SIGSEGV, SIGBUS, SIGABRT, SIGILL, SIGFPE, SIGTRAP]
@@ -43,7 +43,14 @@ enum SignalHandlers {
 
     /// Installs the crash handlers. Call after `TerminalRestore.prepare`.
     static func installCrash() {
-        for sig in crashes { install(sig, handler: onCrashSignal, flags: SA_ONSTACK) }
+        for sig in crashes {
+            guard !installed.contains(sig) else { continue }
+            var action = sigaction()
+            action.__sigaction_handler.sa_sigaction = onCrashSignal
+            sigemptyset(&action.sa_mask)
+            action.sa_flags = SA_SIGINFO | SA_ONSTACK
+            if sigaction(sig, &action, previous + Int(sig)) == 0 { installed.append(sig) }
+        }
     }
 
     /// Puts back every action that was there before.
@@ -94,8 +101,12 @@ private func onWindowChange(_ sig: Int32) {
     errno = savedErrno
 }
 
-private func onCrashSignal(_ sig: Int32) {
+private func onCrashSignal(_ sig: Int32, _ info: UnsafeMutablePointer<siginfo_t>?, _ context: UnsafeMutableRawPointer?) {
     TerminalRestore.emergencyRestore()
     _ = sigaction(sig, SignalHandlers.previous + Int(sig), nil)
-    raise(sig)
+    // A fault the CPU raised happens again when the handler returns, now reaching the previous
+    // handler (the default, or the Swift backtracer) with its real context. A signal that was sent
+    // (kill, raise, abort) or a trap that does not repeat (x86 int3) must be raised again.
+    let sent = (info?.pointee.si_code ?? 0) <= 0
+    if sent || sig == SIGTRAP || sig == SIGABRT { raise(sig) }
 }
