@@ -16,6 +16,7 @@ extension TerminalSession {
         let deadline = clock.now + timeout
         var events: [TerminalInput] = []
         var stdinGone = false
+        var idleReadable = 0                        // polls that said "readable" and gave nothing
         while true {
             collect(into: &events)
             while decoder.hasPending {
@@ -29,7 +30,9 @@ extension TerminalSession {
             let remaining = deadline - clock.now
             guard remaining > .zero else { return [] }
             let ready = poll(milliseconds: Self.milliseconds(rounding: remaining), stdinOnly: false)
-            stdinGone = ready.hangUp
+            // A terminal that hung up stays "ready" forever: report it as SIGHUP instead of spinning.
+            idleReadable = ready.stdin ? idleReadable + 1 : 0
+            stdinGone = ready.hangUp || idleReadable > 100
         }
     }
 
@@ -69,7 +72,7 @@ extension TerminalSession {
         let n = Glibc.poll(&fds, stdinOnly ? 1 : 2, Int32(clamping: milliseconds))
         guard n > 0 else { return (false, false) }
         let r = fds[0].revents
-        return (r & Int16(POLLIN) != 0, r & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 && r & Int16(POLLIN) == 0)
+        return (r & Int16(POLLIN) != 0, r & Int16(POLLHUP | POLLERR | POLLNVAL) != 0)
     }
 
     /// A duration in whole milliseconds, rounded up so a wait never ends just short of its deadline.
