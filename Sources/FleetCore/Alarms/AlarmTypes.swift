@@ -40,6 +40,15 @@ public enum TreatMissingData: String, Sendable, Hashable, Codable, CaseIterable 
     case missing, notBreaching, breaching, ignore
 }
 
+/// `EvaluateLowSampleCountPercentile` of a percentile alarm: what to do while a period holds too few
+/// samples for the percentile to be statistically significant.
+public enum EvaluateLowSampleCountPercentile: String, Sendable, Hashable, Codable, CaseIterable {
+    /// Evaluate anyway (CloudWatch's default).
+    case evaluate
+    /// Keep the current state during such periods.
+    case ignore
+}
+
 /// A metric alarm's definition, with CloudWatch's field meanings.
 public struct AlarmDefinition: Sendable, Hashable, Codable {
     public var name: String
@@ -55,10 +64,13 @@ public struct AlarmDefinition: Sendable, Hashable, Codable {
     public var threshold: Double
     public var comparison: ComparisonOperator
     public var treatMissingData: TreatMissingData
+    /// Only for percentile statistics; `nil` behaves as `.evaluate`, CloudWatch's default.
+    public var evaluateLowSampleCountPercentile: EvaluateLowSampleCountPercentile?
 
     public init(name: String, namespace: String, metricName: String, dimensions: [Dimension] = [],
                 statistic: String, period: Int, evaluationPeriods: Int, datapointsToAlarm: Int? = nil,
-                threshold: Double, comparison: ComparisonOperator, treatMissingData: TreatMissingData = .missing) {
+                threshold: Double, comparison: ComparisonOperator, treatMissingData: TreatMissingData = .missing,
+                evaluateLowSampleCountPercentile: EvaluateLowSampleCountPercentile? = nil) {
         self.name = name
         self.namespace = namespace
         self.metricName = metricName
@@ -70,6 +82,7 @@ public struct AlarmDefinition: Sendable, Hashable, Codable {
         self.threshold = threshold
         self.comparison = comparison
         self.treatMissingData = treatMissingData
+        self.evaluateLowSampleCountPercentile = evaluateLowSampleCountPercentile
     }
 
     /// The Erato health-check alarm: `UnHealthyHostCount > 1` for 2 periods of 300 s.

@@ -47,7 +47,7 @@ extension Instance {
 }
 
 extension TargetHealth {
-    var displayRank: Int {
+    public var displayRank: Int {
         switch self {
         case .unhealthy: 0
         case .unavailable: 1

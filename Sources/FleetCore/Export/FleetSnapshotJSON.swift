@@ -1,0 +1,132 @@
+import Foundation
+
+/// The fleet state as the `snapshot --format json` contract prints it:
+///
+///     {"time": "...", "fleet": "erato-backend",
+///      "metrics": {"cpu": {"latest": 41.2, "unit": "Percent", "points": [["<ISO>", 40.1], ...]}, ...},
+///      "zones": [{"name": "us-east-1a", "healthy": 2, "unhealthy": 0, "instances": [...]}],
+///      "alarms": [{"name": "...", "state": "OK"}],
+///      "sources": [{"name": "mock", "status": "ok", "age_seconds": 0}]}
+///
+/// Later fields are only ever added, never renamed.
+public struct FleetSnapshotJSON: Encodable, Sendable {
+    struct Metric: Encodable, Sendable {
+        var latest: Double?
+        var unit: String
+        var points: [Point]
+        var zones: [String: ZoneMetric]?
+    }
+
+    struct ZoneMetric: Encodable, Sendable {
+        var latest: Double?
+    }
+
+    struct Point: Encodable, Sendable {
+        var time: Date
+        var value: Double
+
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.unkeyedContainer()
+            try c.encode(ISOTime.string(time))
+            try c.encode(value)
+        }
+    }
+
+    struct Zone: Encodable, Sendable {
+        var name: String
+        var healthy: Int
+        var unhealthy: Int
+        var instances: [ZoneInstance]
+    }
+
+    struct ZoneInstance: Encodable, Sendable {
+        var id: String
+        var lifecycle: String
+        var health: String
+        var cpu: Double?
+        var reason: String?
+    }
+
+    struct Alarm: Encodable, Sendable {
+        var name: String
+        var state: String
+        var since: String?
+        var metric: String
+        var threshold: Double
+        var comparison: String
+        var reason: String
+    }
+
+    struct Source: Encodable, Sendable {
+        var name: String
+        var status: String
+        var age_seconds: Int
+        var detail: String
+        var error: String?
+    }
+
+    var time: String
+    var fleet: String
+    var region: String
+    var window: [String]
+    var metrics: [String: Metric]
+    var zones: [Zone]
+    var alarms: [Alarm]
+    var sources: [Source]
+
+    /// The snapshot of `state` over the window `start...end`, ages measured at `now`.
+    public init(state: FleetState, start: Date, end: Date, now: Date) {
+        time = ISOTime.string(state.time)
+        fleet = state.fleet.name
+        region = state.fleet.region
+        window = [ISOTime.string(start), ISOTime.string(end)]
+        var metrics: [String: Metric] = [:]
+        for metric in [PanelMetric.cpu, .requests, .unhealthyHosts, .healthyHosts, .requestsPerTarget] {
+            guard let series = state.panelSeries(metric) else { continue }
+            let points = series.points(from: start, to: end)
+            var zones: [String: ZoneMetric] = [:]
+            for zone in state.fleet.zones {
+                if let z = state.panelSeries(metric, zone: zone) {
+                    zones[zone] = ZoneMetric(latest: z.points(from: start, to: end).last?.value)
+                }
+            }
+            metrics[metric.rawValue] = Metric(latest: points.last?.value, unit: series.unit,
+                                              points: points.map { Point(time: $0.time, value: $0.value) },
+                                              zones: zones.isEmpty ? nil : zones)
+        }
+        self.metrics = metrics
+        var zoneNames = state.fleet.zones
+        for i in state.instances where !zoneNames.contains(i.zone) { zoneNames.append(i.zone) }
+        zones = zoneNames.map { zone in
+            let members = state.instances(inZone: zone)
+            return Zone(name: zone,
+                        healthy: members.filter { $0.health == .healthy }.count,
+                        unhealthy: members.filter { $0.health.isBad }.count,
+                        instances: members.map {
+                            ZoneInstance(id: $0.id, lifecycle: $0.lifecycle.rawValue, health: $0.health.rawValue,
+                                         cpu: $0.cpu.map { ($0 * 10).rounded() / 10 }, reason: $0.reason)
+                        })
+        }
+        alarms = state.alarms.map {
+            Alarm(name: $0.name, state: $0.state.rawValue, since: $0.since.map(ISOTime.string),
+                  metric: "\($0.definition.namespace) \($0.definition.metricName)",
+                  threshold: $0.definition.threshold, comparison: $0.definition.comparison.rawValue,
+                  reason: $0.reason)
+        }
+        sources = state.sources.map {
+            Source(name: $0.name, status: $0.health.rawValue, age_seconds: $0.age(at: now), detail: $0.detail,
+                   error: $0.lastError)
+        }
+    }
+
+    /// The JSON text, keys sorted so the output is stable.
+    public func encoded() -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(
+            positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
+        // Plain structs of strings and numbers (non-finite ones as strings): encoding cannot fail.
+        let data = try! encoder.encode(self)
+        return String(decoding: data, as: UTF8.self)
+    }
+}

@@ -1,0 +1,80 @@
+import FleetCore
+import Foundation
+
+/// The four panels, in focus order.
+public enum PanelID: Int, Sendable, Hashable, CaseIterable {
+    case cpu, requests, unhealthy, instances
+
+    public var title: String {
+        switch self {
+        case .cpu: "CPU"
+        case .requests: "ALB requests"
+        case .unhealthy: "Unhealthy hosts"
+        case .instances: "Instances by AZ"
+        }
+    }
+}
+
+/// Everything the dashboard shows, as plain values: `update` changes it, `view` draws it.
+public struct DashboardState: Sendable {
+    /// The time windows `+`/`-` step through, in seconds.
+    public static let windows = [15 * 60, 30 * 60, 3600, 3 * 3600, 6 * 3600, 12 * 3600, 24 * 3600]
+
+    /// The fleet as shown (frozen while paused).
+    public var fleet: FleetState
+    /// The newest fleet state received while paused, applied on resume.
+    public var pendingFleet: FleetState?
+    /// Wall-clock time of the last tick, for data ages.
+    public var now: Date
+    public var width: Int
+    public var height: Int
+    public var windowIndex: Int
+    public var focus: PanelID = .cpu
+    public var zoomed = false
+    public var paused = false
+    public var showHelp = false
+    public var requestsStacked = false
+    public var themes: [Theme]
+    public var themeIndex = 0
+    public var glyphs: GlyphSet
+    /// A label for where the data comes from that is not a source, e.g. "demo".
+    public var modeLabel: String?
+    /// Warnings to show on the status line (e.g. theme file problems).
+    public var notices: [String] = []
+    public private(set) var shouldQuit = false
+
+    public init(fleet: FleetState, now: Date, width: Int, height: Int, themes: [Theme] = BuiltinThemes.all,
+                themeIndex: Int = 0, glyphs: GlyphSet = .braille, window: Int = 3600) {
+        self.fleet = fleet
+        self.now = now
+        self.width = width
+        self.height = height
+        self.themes = themes.isEmpty ? [BuiltinThemes.fallback] : themes
+        self.themeIndex = min(max(0, themeIndex), self.themes.count - 1)
+        self.glyphs = glyphs
+        self.windowIndex = Self.windows.firstIndex(of: window) ?? 2
+    }
+
+    public var theme: Theme { themes[themeIndex] }
+    public var windowSeconds: Int { Self.windows[windowIndex] }
+
+    /// The end of the time window: the fleet's clock, or the newest datapoint's period end when
+    /// the data is older than the whole window (an export from last week still draws).
+    public var windowEnd: Date {
+        if let newest = fleet.newestDatapoint, fleet.time.timeIntervalSince(newest) > Double(windowSeconds) {
+            return newest.addingTimeInterval(60)
+        }
+        return fleet.time
+    }
+
+    public var windowStart: Date { windowEnd.addingTimeInterval(-Double(windowSeconds)) }
+
+    /// The smallest terminal the full dashboard fits in.
+    public static let minimumSize = (width: 64, height: 18)
+
+    public var isTooSmall: Bool {
+        width < Self.minimumSize.width || height < Self.minimumSize.height
+    }
+
+    mutating func quit() { shouldQuit = true }
+}

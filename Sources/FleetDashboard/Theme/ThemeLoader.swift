@@ -1,0 +1,68 @@
+import Foundation
+
+/// Finds a theme by name or path: a path (anything with a `/` or ending in `.theme`) is read as is;
+/// a name is looked up in `$XDG_CONFIG_HOME/fleetwatch/themes/NAME.theme` (default
+/// `~/.config/fleetwatch/themes`) first, then among the built-in themes.
+public struct ThemeLoader: Sendable {
+    public struct NotFound: Error, CustomStringConvertible {
+        public var name: String
+        public var searched: [String]
+        public var description: String {
+            "theme '\(SafeText.sanitize(name))' not found (looked in \(searched.joined(separator: ", ")) and the built-in themes: \(BuiltinThemes.names.joined(separator: ", ")))"
+        }
+    }
+
+    public struct Unreadable: Error, CustomStringConvertible {
+        public var path: String
+        public var reason: String
+        public var description: String { "\(path): cannot read theme: \(reason)" }
+    }
+
+    public var environment: [String: String]
+
+    public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
+        self.environment = environment
+    }
+
+    /// The user's theme folder.
+    public var userFolder: String {
+        if let xdg = environment["XDG_CONFIG_HOME"], !xdg.isEmpty { return xdg + "/fleetwatch/themes" }
+        let home = environment["HOME"] ?? NSHomeDirectory()
+        return home + "/.config/fleetwatch/themes"
+    }
+
+    public func load(_ nameOrPath: String) throws -> (Theme, [ThemeWarning]) {
+        if nameOrPath.contains("/") || nameOrPath.hasSuffix(".theme") {
+            return try loadFile(nameOrPath, name: Self.themeName(fromPath: nameOrPath))
+        }
+        let userPath = "\(userFolder)/\(nameOrPath).theme"
+        if FileManager.default.fileExists(atPath: userPath) {
+            return try loadFile(userPath, name: nameOrPath)
+        }
+        if let text = BuiltinThemes.text(named: nameOrPath) {
+            return ThemeParser.parse(text, name: nameOrPath, file: "Themes/\(nameOrPath).theme", base: BuiltinThemes.fallback)
+        }
+        throw NotFound(name: nameOrPath, searched: [userFolder])
+    }
+
+    func loadFile(_ path: String, name: String) throws -> (Theme, [ThemeWarning]) {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            let reason = FileManager.default.fileExists(atPath: path) ? "permission denied or not a file" : "no such file"
+            throw Unreadable(path: path, reason: reason)
+        }
+        guard data.count < 1 << 20 else { throw Unreadable(path: path, reason: "larger than 1 MiB") }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw Unreadable(path: path, reason: "not UTF-8 text")
+        }
+        return ThemeParser.parse(text, name: name, file: path, base: BuiltinThemes.fallback)
+    }
+
+    static func themeName(fromPath path: String) -> String {
+        var name = String(path.split(separator: "/").last ?? Substring(path))
+        if name.hasSuffix(".theme") { name.removeLast(6) }
+        return name
+    }
+}

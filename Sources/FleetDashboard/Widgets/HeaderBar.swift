@@ -1,0 +1,47 @@
+import FleetCore
+import Foundation
+
+/// The top line: fleet, region, sources and their data age, clock, window, pause.
+struct HeaderBar {
+    var state: DashboardState
+
+    func render(into canvas: inout Canvas, area: Rect, theme: Theme) {
+        let bgAttrs = theme.backgroundAttributes(.headerBg)
+        let base = theme.style(.headerFg, on: .headerBg).adding(bgAttrs)
+        canvas.fill(area, style: base)
+        let fleet = state.fleet
+        var parts: [(String, Style)] = [
+            (" fleetwatch ", theme.style(.title, on: .headerBg).adding(bgAttrs)),
+            ("\(fleet.fleet.name) · \(fleet.fleet.region)", base),
+        ]
+        if let mode = state.modeLabel { parts.append((mode, theme.style(.keyHint, on: .headerBg).adding(bgAttrs))) }
+        for source in fleet.sources {
+            let age = Format.duration(source.age(at: state.now))
+            let label = (source.detail.isEmpty ? source.name : source.detail) + " \(age) ago"
+            let role: ThemeRole = switch source.health {
+            case .ok: .headerFg
+            case .stale: .warning
+            case .error: .error
+            }
+            parts.append((label, theme.style(role, on: .headerBg).adding(bgAttrs)))
+        }
+        parts.append(("window \(Format.window(state.windowSeconds))", base))
+        if let newest = fleet.newestDatapoint, state.windowEnd < fleet.time {
+            parts.append(("data \(Format.duration(Int(fleet.time.timeIntervalSince(newest)))) old",
+                          theme.style(.warning, on: .headerBg).adding(bgAttrs)))
+        }
+        var x = area.x
+        for (i, (text, style)) in parts.enumerated() {
+            if i > 1 { x += canvas.write(state.glyphs == .ascii ? " | " : " │ ", x: x, y: area.y, style: base, maxWidth: area.maxX - x) }
+            else if i == 1 { x += canvas.write(" ", x: x, y: area.y, style: base, maxWidth: area.maxX - x) }
+            x += canvas.write(text, x: x, y: area.y, style: style, maxWidth: area.maxX - x)
+        }
+        var right = Format.dateTime(fleet.time) + " "
+        if state.paused { right = "PAUSED  " + right }
+        let rx = area.maxX - right.count
+        if rx > x + 1 {
+            canvas.write(right, x: rx, y: area.y,
+                         style: state.paused ? theme.style(.warning, on: .headerBg).adding(bgAttrs.union(.bold)) : base)
+        }
+    }
+}
