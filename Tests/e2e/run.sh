@@ -50,8 +50,9 @@ start_shell() {
   cleanup
   t -f /dev/null new-session -d -s e2e -x 160 -y 48 "env -i PATH=$PATH HOME=$HOME TERM=tmux-256color LANG=C.UTF-8 bash --norc --noprofile"
   t set-option -t e2e -g window-size manual >/dev/null 2>&1 || true
+  wait_for '[$#] *$' 10 || return 1    # bash's own prompt: the shell reads keys now
   t send-keys -t e2e "PS1='SHELL> '; clear" Enter
-  wait_for '^SHELL> ' 10
+  wait_for '^SHELL>' 10
 }
 
 four_panels() {

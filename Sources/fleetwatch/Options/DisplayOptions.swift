@@ -2,7 +2,7 @@ import ArgumentParser
 import FleetDashboard
 import Foundation
 
-extension GlyphSet: @retroactive ExpressibleByArgument {}
+extension GlyphSet: ExpressibleByArgument {}
 
 /// How the dashboard looks.
 struct DisplayOptions: ParsableArguments {

@@ -3,7 +3,7 @@ import FleetCore
 import FleetSources
 import Foundation
 
-extension Scenario: @retroactive ExpressibleByArgument {}
+extension Scenario: ExpressibleByArgument {}
 
 /// Where the data comes from.
 struct SourceOptions: ParsableArguments {
