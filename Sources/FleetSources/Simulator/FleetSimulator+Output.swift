@@ -19,9 +19,9 @@ extension FleetSimulator {
                     targets: targetLines)
     }
 
-    /// The alarms the simulator evaluates.
+    /// The alarms the simulator evaluates: the health-check alarm.
     public var alarms: [AlarmStatus] {
-        []
+        [healthAlarm]
     }
 
     /// Simulates `seconds` more, as fast as it can, merging everything into `state`.

@@ -38,8 +38,10 @@ public struct FleetSimulator: Sendable {
     /// Seconds simulated so far.
     public private(set) var elapsed = 0
     public private(set) var desiredCapacity: Int
-    /// Fleet-wide `UnHealthyHostCount` (Maximum per minute) of the last hours, for the alarm.
+    /// Fleet-wide `UnHealthyHostCount` (Maximum per minute) of the last hour, for the alarm.
     public private(set) var unhealthyHistory: [Datapoint] = []
+    /// The health-check alarm as of the last period boundary.
+    public internal(set) var healthAlarm: AlarmStatus
 
     var traffic: TrafficModel
     var scaler: TargetTrackingScaler
@@ -85,6 +87,7 @@ public struct FleetSimulator: Sendable {
         self.minute = MinuteAccumulator(zones: fleet.zones.count)
         self.healthyNow = Array(repeating: 0, count: fleet.zones.count + 1)
         self.unhealthyNow = healthyNow
+        self.healthAlarm = FleetSimulator.newAlarm(fleet: fleet)
         var output = MetricOutput()
         self.slots = FleetSlots(fleet: fleet, output: &output)
         self.output = output
@@ -255,8 +258,9 @@ public struct FleetSimulator: Sendable {
         if let average { output.emit(slots.cpu, minuteStart, average) }
         minute.emit(into: &output, slots: slots, at: minuteStart)
         unhealthyHistory.append(Datapoint(time: minuteStart, value: Double(minute.maxUnhealthy[zoneCount])))
-        if unhealthyHistory.count > 360 { unhealthyHistory.removeFirst(unhealthyHistory.count - 240) }
+        if unhealthyHistory.count > 120 { unhealthyHistory.removeFirst(unhealthyHistory.count - 60) }
         minute.reset()
+        evaluateAlarmIfAtBoundary()
 
         let warmingUp = members.contains { $0.lifecycle == .pending }
         if let next = scaler.observe(average: average, reporting: reporting, elapsed: elapsed,

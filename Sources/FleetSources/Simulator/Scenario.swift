@@ -21,9 +21,10 @@ public enum Scenario: String, CaseIterable, Sendable, Codable {
     ///   1a and 1c (launches in 1b fail), stay `Pending` 3–5 min, then `InService`/`initial` until
     ///   three passing checks make them `healthy`. The 1b instances stay in the group (EC2 health
     ///   checks) and count as capacity, but scale-in leaves them alone while they report nothing.
-    /// - ~minute 30: `UnHealthyHostCount` has been above 1 for two 5-minute periods: the
+    /// - ~minute 30: `UnHealthyHostCount` (Maximum) has been above 1 in two 5-minute periods: the
     ///   health-check alarm goes to ALARM.
     /// - minute 80: 1b comes back; its targets are `healthy` again after three passing checks.
+    /// - ~minute 90: the first clean 5-minute period: the alarm returns to OK.
     /// - ~minute 95 onwards: after 15 minutes below 63 % CPU, target tracking scales in, step by
     ///   step, terminating in the zones with the most instances (`draining` for 2 minutes).
     case azOutage = "az-outage"
