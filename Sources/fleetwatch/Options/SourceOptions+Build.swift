@@ -3,11 +3,13 @@ import FleetSources
 import Foundation
 
 extension SourceOptions {
-    /// The demo: the AZ outage at ×20, starting 15 simulated minutes before the outage begins'
-    /// build-up, so it unfolds within the first minutes.
+    /// The demo: the AZ outage at ×20 on a fixed weekday afternoon (when the fleet is busy enough
+    /// for the outage to push CPU over the target and scale out), with 15 simulated minutes of
+    /// history, so the outage starts within seconds and the same story plays every time.
     static let demoScenario = Scenario.azOutage
     static let demoSpeed = 20.0
     static let demoPrefill: TimeInterval = 15 * 60
+    static let demoStart = Date(timeIntervalSince1970: 1_767_618_000)  // 2026-01-05T13:00:00Z
 
     var effectiveScenario: Scenario { scenario ?? (isDemo ? Self.demoScenario : .steady) }
     var effectiveSpeed: Double { speed ?? (isDemo ? Self.demoSpeed : 1) }
@@ -15,7 +17,7 @@ extension SourceOptions {
     /// The live sources and the poller that runs them, refreshing every `refresh` seconds.
     func makePoller(now: Date, refresh: TimeInterval, windowSeconds: Int) -> Poller {
         let fleet = FleetInfo.erato
-        let start = SourceOptions.minute(startDate ?? now)
+        let start = SourceOptions.minute(startDate ?? (isDemo ? Self.demoStart : now))
         let prefill = isDemo ? Self.demoPrefill : TimeInterval(min(windowSeconds, 3600))
         let mock = MockSource(scenario: effectiveScenario, seed: seed, start: start, speed: effectiveSpeed,
                               fleet: fleet, prefill: prefill)
