@@ -60,9 +60,11 @@ struct DashboardLoop {
             if state.shouldQuit { return 0 }
             let second = Int(Date().timeIntervalSince1970)
             if second != lastTick {
+                // The clock only shows through the sources' data ages: redraw when one changes.
                 lastTick = second
+                let before = state.sourceAges
                 state.update(.tick(now: Date()))
-                changed = true
+                if state.sourceAges != before { changed = true }
             }
             if changed { session.draw(state.view()) }
         }
