@@ -1,6 +1,7 @@
 import ArgumentParser
 import FleetCore
 import FleetDashboard
+import FleetSources
 import FleetTerminal
 import Foundation
 
@@ -32,14 +33,22 @@ struct DashboardCommand: ParsableCommand {
             throw ExitCode(2)
         }
         let now = Date()
-        var state = DashboardState(fleet: FleetState(time: now, fleet: .erato), now: now, width: 80, height: 24,
+        let poller: Poller
+        do {
+            poller = try source.makePoller(now: now, refresh: refresh, windowSeconds: display.windowSeconds)
+        } catch {
+            FileHandle.standardError.write(Data("fleetwatch: \(error)\n".utf8))
+            throw ExitCode(2)
+        }
+        let initial = blocking { await poller.state }
+        var state = DashboardState(fleet: initial, now: now, width: 80, height: 24,
                                    themes: loaded.themes, themeIndex: loaded.index, glyphs: display.glyphs,
                                    window: display.windowSeconds)
         state.notices = loaded.warnings
         if source.isDemo { state.modeLabel = "demo" }
         var loop = DashboardLoop(
             state: state,
-            poller: source.makePoller(now: now, refresh: refresh, windowSeconds: display.windowSeconds),
+            poller: poller,
             terminalOptions: TerminalOptions(noColor: display.colorDisabled),
             themeChosen: display.theme != nil)
         let status: Int32

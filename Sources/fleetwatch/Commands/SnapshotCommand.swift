@@ -41,7 +41,17 @@ struct SnapshotCommand: ParsableCommand {
     }
 
     func run() throws {
-        let fleet = source.runHeadless(seconds: after, now: Date())
+        let fleet: FleetState
+        do {
+            fleet = try source.runHeadless(seconds: after, now: Date())
+        } catch {
+            FileHandle.standardError.write(Data("fleetwatch: \(error)\n".utf8))
+            throw ExitCode(2)
+        }
+        if let failing = fleet.sources.first(where: { $0.health == .error }) {
+            FileHandle.standardError.write(Data("fleetwatch: \(failing.name): \(failing.lastError ?? "failed")\n".utf8))
+            throw ExitCode(1)
+        }
         let loaded: (themes: [Theme], index: Int, warnings: [String])
         do {
             loaded = try display.loadThemes(monochromeFallback: false)

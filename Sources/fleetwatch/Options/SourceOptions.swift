@@ -11,6 +11,9 @@ struct SourceOptions: ParsableArguments {
         case mock
     }
 
+    @Option(help: "A configuration file (YAML) naming the fleet and its sources; see README.md.")
+    var config: String?
+
     @Option(help: "The data source: \(Kind.allCases.map(\.rawValue).joined(separator: ", ")).")
     var source: Kind?
 
@@ -27,6 +30,9 @@ struct SourceOptions: ParsableArguments {
     var start: String?
 
     func validate() throws {
+        if config != nil, source != nil || scenario != nil || speed != nil || start != nil {
+            throw ValidationError("--config names the sources; leave out --source, --scenario, --speed and --start")
+        }
         if let speed, !(speed > 0 && speed <= 100_000) {
             throw ValidationError("--speed must be between 0 and 100000, got \(speed)")
         }
@@ -36,7 +42,7 @@ struct SourceOptions: ParsableArguments {
     }
 
     /// True when nothing about the source was given: the built-in demo.
-    var isDemo: Bool { source == nil && scenario == nil && speed == nil && start == nil }
+    var isDemo: Bool { config == nil && source == nil && scenario == nil && speed == nil && start == nil }
 
     var startDate: Date? { start.flatMap(ISOTime.parse) }
 
