@@ -37,28 +37,11 @@ extension TerminalSession {
     /// one `wmove` per run of changed cells on a row.
     private func writeCells(_ canvas: Canvas, against old: Canvas?, into window: UnsafeMutablePointer<WINDOW>?,
                             size: (width: Int, height: Int)) -> Int {
-        let columns = min(canvas.width, size.width), rows = min(canvas.height, size.height)
-        guard columns > 0, rows > 0 else { return 0 }
-        var written = 0
-        canvas.cells.withUnsafeBufferPointer { new in
-            let oldCells = old?.cells ?? []
-            oldCells.withUnsafeBufferPointer { oldCells in
-                for y in 0..<rows {
-                    let row = y * canvas.width
-                    var x = 0
-                    while x < columns {
-                        if !oldCells.isEmpty && new[row + x] == oldCells[row + x] { x += 1; continue }
-                        wmove(window, Int32(y), Int32(x))
-                        repeat {
-                            put(new[row + x], into: window)
-                            written += 1
-                            x += 1
-                        } while x < columns && (oldCells.isEmpty || new[row + x] != oldCells[row + x])
-                    }
-                }
-            }
+        CanvasDiff.forEachChangedRun(from: old, to: canvas, columns: size.width, rows: size.height) { y, x, count in
+            wmove(window, Int32(y), Int32(x))
+            let row = y * canvas.width
+            for i in x..<x + count { put(canvas.cells[row + i], into: window) }
         }
-        return written
     }
 
     /// Adds one cell at the cursor. Control characters never reach the terminal.

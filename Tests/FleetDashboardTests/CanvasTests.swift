@@ -44,3 +44,38 @@ struct CanvasTests {
         #expect(GlyphSet.ascii.glyph(bits: 4) == ".")
     }
 }
+
+@Suite("Frame diff")
+struct CanvasDiffTests {
+    func runs(_ old: Canvas?, _ new: Canvas) -> [[Int]] {
+        var out: [[Int]] = []
+        CanvasDiff.forEachChangedRun(from: old, to: new, columns: new.width, rows: new.height) { out.append([$0, $1, $2]) }
+        return out
+    }
+
+    @Test("an unchanged frame has no runs: nothing is written")
+    func unchanged() {
+        let frame = Fixtures.dashboard(width: 200, height: 60).view()
+        #expect(runs(frame, frame).isEmpty)
+        #expect(CanvasDiff.forEachChangedRun(from: frame, to: frame, columns: 200, rows: 60) { _, _, _ in } == 0)
+    }
+
+    @Test("changed cells come as runs per row; a style change counts")
+    func runsPerRow() {
+        var a = Canvas(width: 10, height: 3)
+        a.write("hello", x: 0, y: 0, style: .plain)
+        var b = a
+        b.write("HEL", x: 0, y: 0, style: .plain)
+        b.write("x", x: 9, y: 2, style: .plain)
+        b.restyle(x: 5, y: 1) { $0.adding(.bold) }
+        #expect(runs(a, b) == [[0, 0, 3], [1, 5, 1], [2, 9, 1]])
+    }
+
+    @Test("no previous frame, or one of another size: every cell is written, clipped to the terminal")
+    func full() {
+        let b = Canvas(width: 4, height: 2)
+        #expect(runs(nil, b) == [[0, 0, 4], [1, 0, 4]])
+        #expect(runs(Canvas(width: 3, height: 2), b) == [[0, 0, 4], [1, 0, 4]])
+        #expect(CanvasDiff.forEachChangedRun(from: nil, to: b, columns: 2, rows: 1) { _, _, _ in } == 2)
+    }
+}
