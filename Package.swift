@@ -6,6 +6,10 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "fleetwatch", targets: ["fleetwatch"]),
+        // Libraries for the benchmarks package (Benchmarks/) and for tools built on fleetwatch.
+        .library(name: "FleetCore", targets: ["FleetCore"]),
+        .library(name: "FleetSources", targets: ["FleetSources"]),
+        .library(name: "FleetDashboard", targets: ["FleetDashboard"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

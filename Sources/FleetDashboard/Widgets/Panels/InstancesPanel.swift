@@ -105,7 +105,7 @@ struct InstancesPanel {
         let health = wide ? instance.health.rawValue : Self.short(instance.health)
         let cpu = instance.cpu.map { String(format: "%3.0f%%", $0) } ?? (state.glyphs == .ascii ? "   -" : "   –")
         let idWidth = wide ? max(20, id.count + 1) : id.count + 1
-        let lifeWidth = wide ? 12 : 6
+        let lifeWidth = wide ? 11 : 6
         let healthWidth = wide ? 10 : 7
         var cx = x
         let rowStyle = theme.style(instance.health.isBad ? .unhealthy : .mainFg)
