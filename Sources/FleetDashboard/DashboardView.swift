@@ -14,7 +14,9 @@ extension DashboardState {
         AlarmStrip(state: self).render(into: &canvas, area: strip, theme: theme)
         let (body, status) = belowStrip.splitBottom(1)
         StatusLine(state: self).render(into: &canvas, area: status, theme: theme)
-        if zoomed {
+        if let preview {
+            PreviewView(state: self, preview: preview).render(into: &canvas, area: body)
+        } else if zoomed {
             renderPanel(focus, into: &canvas, area: body)
         } else {
             for panel in PanelID.allCases {

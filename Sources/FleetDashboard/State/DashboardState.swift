@@ -42,6 +42,10 @@ public struct DashboardState: Sendable {
     /// Warnings to show on the status line (e.g. theme file problems).
     public var notices: [String] = []
     public private(set) var shouldQuit = false
+    /// The alarm threshold preview, while open (key `a`).
+    public var preview: AlarmPreview?
+    /// Text the user asked for (`w` in the preview), printed after the dashboard exits.
+    public var exports: [String] = []
 
     public init(fleet: FleetState, now: Date, width: Int, height: Int, themes: [Theme] = BuiltinThemes.all,
                 themeIndex: Int = 0, glyphs: GlyphSet = .braille, window: Int = 3600) {

@@ -11,7 +11,12 @@ extension DashboardState {
         case .tick(let now):
             self.now = now
         case .fleet(let state):
-            if paused { pendingFleet = state } else { fleet = state }
+            if paused {
+                pendingFleet = state
+            } else {
+                fleet = state
+                refreshPreview()
+            }
         case .key(let key):
             handle(key)
         }
@@ -30,7 +35,10 @@ extension DashboardState {
             return
         }
         if isTooSmall { return }
+        if preview != nil, handlePreviewKey(key) { return }
         switch key {
+        case .char("a"):
+            openPreview()
         case .char("?"), .char("h"), .function(1):
             showHelp = true
         case .char("p"), .char(" "):
@@ -67,6 +75,7 @@ extension DashboardState {
         if !paused, let pending = pendingFleet {
             fleet = pending
             pendingFleet = nil
+            refreshPreview()
         }
     }
 }

@@ -29,6 +29,8 @@ public enum ThemeRole: String, Sendable, Hashable, CaseIterable {
     case alarmOk = "alarm_ok"
     case alarmAlarm = "alarm_alarm"
     case alarmInsufficient = "alarm_insufficient"
+    case alarmShadeBg = "alarm_shade_bg"
+    case breachMark = "breach_mark"
     case helpBg = "help_bg"
     case helpFg = "help_fg"
 

@@ -27,6 +27,13 @@ struct Chart {
     var glyphs: GlyphSet
     var axisStyle: Style
     var format: (Double) -> String = Chart.compact
+    /// Time intervals to shade (e.g. when an alarm was in ALARM), and how.
+    var shading: [(start: Date, end: Date)] = []
+    var shadeBackground: Color = .default
+    var shadeAttributes: TextAttributes = []
+    /// Points to mark with a dot on top of the lines (e.g. breaching datapoints).
+    var marks: [Datapoint] = []
+    var markStyle: Style = .plain
 
     func render(into canvas: inout Canvas, area: Rect) {
         guard area.width >= 8, area.height >= 3 else { return }
@@ -72,6 +79,24 @@ struct Chart {
             for cx in 0..<plot.width {
                 guard let (bits, series) = grid.cell(x: cx, y: cy) else { continue }
                 canvas.put(glyphs.glyph(bits: bits), x: plot.x + cx, y: plot.y + cy, style: lines[series].style)
+            }
+        }
+        for mark in marks where mark.time >= start && mark.time <= end {
+            let fx = mark.time.timeIntervalSince(start) / span
+            let fy = (min(max(mark.value, minY), top) - minY) / range
+            let cx = Int((fx * Double(plot.width - 1)).rounded())
+            let cy = Int(((1 - fy) * Double(plot.height - 1)).rounded())
+            canvas.put(glyphs == .ascii ? "x" : "●", x: plot.x + cx, y: plot.y + cy, style: markStyle)
+        }
+        for interval in shading where interval.end > start && interval.start < end {
+            let x0 = Int((max(0, interval.start.timeIntervalSince(start)) / span * Double(plot.width)).rounded(.down))
+            let x1 = Int((min(span, interval.end.timeIntervalSince(start)) / span * Double(plot.width)).rounded(.up))
+            for cx in max(0, x0)..<min(plot.width, max(x1, x0 + 1)) {
+                for cy in 0..<plot.height {
+                    canvas.restyle(x: plot.x + cx, y: plot.y + cy) {
+                        Style(fg: $0.fg, bg: shadeBackground, attributes: $0.attributes.union(shadeAttributes))
+                    }
+                }
             }
         }
         // Level labels go on top, at the right end of their line.

@@ -8,6 +8,7 @@ struct HelpOverlay {
         ("Tab, arrows", "move focus between panels"),
         ("Enter / Esc", "focused panel full screen / back"),
         ("s", "requests: split or stacked by AZ"),
+        ("a", "alarm threshold preview: what if the alarm were…"),
         ("t", "next theme"),
         ("g", "next chart glyphs (braille, block, ascii)"),
     ]

@@ -6,7 +6,7 @@ struct StatusLine {
 
     static let keys: [(String, String)] = [
         ("q", "quit"), ("?", "help"), ("p", "pause"), ("+/-", "zoom"), ("Tab", "focus"),
-        ("⏎", "full screen"), ("t", "theme"), ("g", "glyphs"), ("s", "stack"),
+        ("⏎", "full screen"), ("a", "alarm preview"), ("t", "theme"), ("g", "glyphs"), ("s", "stack"),
     ]
 
     func render(into canvas: inout Canvas, area: Rect, theme: Theme) {

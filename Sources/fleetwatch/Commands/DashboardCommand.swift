@@ -58,6 +58,8 @@ struct DashboardCommand: ParsableCommand {
             FileHandle.standardError.write(Data("fleetwatch: \(error)\n".utf8))
             throw ExitCode(1)
         }
+        // What the user asked to take away (`w` in the alarm preview), now on the normal screen.
+        for text in loop.state.exports { print(text + "\n") }
         if status != 0 { throw ExitCode(status) }
     }
 }

@@ -1,0 +1,144 @@
+import FleetCore
+import Foundation
+
+/// The alarm threshold preview (key `a`): one alarm's definition as edited, evaluated over the
+/// data the dashboard holds, beside the alarm as defined. Pure values: the evaluation is redone
+/// by `update` whenever the definition or the data changes, never by `view`.
+public struct AlarmPreview: Sendable {
+    /// Which of the fleet's alarms is being tuned.
+    public var alarmIndex: Int
+    /// The definition as the alarm has it.
+    public var original: AlarmDefinition
+    /// The definition being tuned.
+    public var edited: AlarmDefinition
+    /// The outcome of each over the data, when there is data for the alarm's metric.
+    public private(set) var originalOutcome: Outcome?
+    public private(set) var editedOutcome: Outcome?
+    /// Show the Terraform / CLI text for the edited definition.
+    public var showExport = false
+
+    /// What evaluating one definition over the data gave.
+    public struct Outcome: Sendable, Hashable {
+        public var timeline: AlarmTimeline
+        /// The datapoints at the alarm's period, and which of them breach.
+        public var periodValues: [Datapoint]
+        public var breaching: [Datapoint]
+        /// Intervals spent in ALARM, as [start, end).
+        public var alarmIntervals: [(start: Date, end: Date)]
+
+        public static func == (a: Outcome, b: Outcome) -> Bool {
+            a.timeline == b.timeline && a.periodValues == b.periodValues
+        }
+
+        public func hash(into hasher: inout Hasher) { hasher.combine(timeline) }
+    }
+
+    public init(alarmIndex: Int, definition: AlarmDefinition) {
+        self.alarmIndex = alarmIndex
+        self.original = definition
+        self.edited = definition
+    }
+
+    /// The statistics `s` cycles through, the original one included.
+    static let statistics = ["Maximum", "Average", "Sum", "Minimum", "SampleCount", "p90", "p99"]
+    /// The periods `r` cycles through, in seconds.
+    static let periods = [60, 300, 900, 3600]
+
+    var changed: Bool { edited != original }
+
+    // MARK: editing
+
+    /// The threshold step: 1 for counts of hosts and similar small integers, else about 1 % of
+    /// the threshold's magnitude (coarse steps are ten of these).
+    func thresholdStep(coarse: Bool) -> Double {
+        let magnitude = max(abs(original.threshold), 1)
+        let fine = magnitude < 20 ? (original.threshold == original.threshold.rounded() ? 1 : 0.1)
+            : pow(10, floor(log10(magnitude)) - 1)
+        return coarse ? fine * 10 : fine
+    }
+
+    mutating func nudgeThreshold(up: Bool, coarse: Bool) {
+        let step = thresholdStep(coarse: coarse)
+        edited.threshold = ((edited.threshold + (up ? step : -step)) / step).rounded() * step
+    }
+
+    mutating func changeEvaluationPeriods(by delta: Int) {
+        edited.evaluationPeriods = min(max(1, edited.evaluationPeriods + delta), 100)
+        edited.datapointsToAlarm = min(edited.datapointsToAlarm, edited.evaluationPeriods)
+    }
+
+    mutating func changeDatapointsToAlarm(by delta: Int) {
+        edited.datapointsToAlarm = min(max(1, edited.datapointsToAlarm + delta), edited.evaluationPeriods)
+    }
+
+    mutating func cycleStatistic() {
+        edited.statistic = Self.next(in: Self.statistics, after: edited.statistic)
+    }
+
+    mutating func cyclePeriod() {
+        edited.period = Self.next(in: Self.periods, after: edited.period)
+    }
+
+    mutating func cycleTreatMissingData() {
+        edited.treatMissingData = Self.next(in: TreatMissingData.allCases, after: edited.treatMissingData)
+    }
+
+    mutating func cycleComparison() {
+        edited.comparison = Self.next(in: ComparisonOperator.allCases, after: edited.comparison)
+    }
+
+    static func next<T: Equatable>(in list: [T], after value: T) -> T {
+        guard let i = list.firstIndex(of: value) else { return list[0] }
+        return list[(i + 1) % list.count]
+    }
+
+    // MARK: evaluation
+
+    /// Re-evaluates both definitions over the raw 1-minute points of the alarm's metric.
+    mutating func evaluate(points: [Datapoint]) {
+        originalOutcome = Self.outcome(original, points: points)
+        editedOutcome = edited == original ? originalOutcome : Self.outcome(edited, points: points)
+    }
+
+    static func outcome(_ definition: AlarmDefinition, points: [Datapoint]) -> Outcome? {
+        guard let first = points.first, let last = points.last, definition.period > 0 else { return nil }
+        let values = AlarmEvaluator.periodValues(points, period: definition.period, statistic: definition.statistic)
+        guard !values.isEmpty else { return nil }
+        let period = Double(definition.period)
+        let start = Date(timeIntervalSince1970: (first.time.timeIntervalSince1970 / period).rounded(.down) * period)
+        let end = Date(timeIntervalSince1970: (last.time.timeIntervalSince1970 / period).rounded(.down) * period + period)
+        let timeline = AlarmEvaluator.timeline(definition, periodValues: values, start: start, end: end)
+        let breaching = values.filter { definition.comparison.breaches($0.value, definition.threshold) }
+        var intervals: [(Date, Date)] = []
+        var openedAt: Date?
+        for t in timeline.transitions {
+            if t.to == .alarm { openedAt = t.time }
+            if t.from == .alarm, let opened = openedAt {
+                intervals.append((opened, t.time))
+                openedAt = nil
+            }
+        }
+        if let opened = openedAt { intervals.append((opened, end)) }
+        return Outcome(timeline: timeline, periodValues: values, breaching: breaching,
+                       alarmIntervals: intervals.map { (start: $0.0, end: $0.1) })
+    }
+}
+
+extension FleetState {
+    /// The raw points of the metric an alarm watches: the series with the alarm's namespace and
+    /// metric name whose dimensions include the alarm's (references left unresolved match any),
+    /// the fleet-wide one first; per-zone series are combined when that is all there is.
+    public func points(forAlarm definition: AlarmDefinition) -> [Datapoint] {
+        let candidates = series.values.filter {
+            $0.key.namespace == definition.namespace && $0.key.name == definition.metricName
+                && $0.key.dimension("InstanceId") == nil
+        }
+        if let fleetWide = candidates.filter({ $0.key.zone == nil }).min(by: { $0.key < $1.key }) {
+            return Array(fleetWide.points)
+        }
+        let perZone = candidates.sorted { $0.key < $1.key }
+        guard let first = perZone.first else { return [] }
+        let sum = definition.statistic != "Average"
+        return Array(Series.combine(perZone, sum: sum, key: first.key, unit: first.unit, capacity: first.capacity).points)
+    }
+}

@@ -1,0 +1,102 @@
+import FleetCore
+@testable import FleetDashboard
+import Foundation
+import Testing
+
+@Suite("Alarm threshold preview")
+struct PreviewTests {
+    func opened() -> DashboardState {
+        var s = Fixtures.dashboard(width: 160, height: 48)
+        s.update(.key(.char("a")))
+        return s
+    }
+
+    @Test("a opens the preview on the alarm; it evaluates the fleet's data like CloudWatch")
+    func opens() throws {
+        let s = opened()
+        let p = try #require(s.preview)
+        #expect(p.original.name == "erato-health-check-failures")
+        let outcome = try #require(p.originalOutcome)
+        // The fixture's 1b goes unhealthy (3 hosts) from minute 32 of 60: 5-minute maxima breach from
+        // the period starting at minute 30; 2 of 2 → ALARM at the end of the second one.
+        #expect(outcome.timeline.timesFired == 1)
+        #expect(outcome.timeline.finalState == .alarm)
+        #expect(outcome.breaching.count == 6)
+        #expect(outcome.alarmIntervals.count == 1)
+    }
+
+    @Test("editing: ↑ raises the threshold above the data and the alarm never fires; Esc changes nothing")
+    func edit() throws {
+        var s = opened()
+        for _ in 0..<3 { s.update(.key(.up)) }
+        let p = try #require(s.preview)
+        #expect(p.edited.threshold == 4)
+        #expect(p.editedOutcome?.timeline.timesFired == 0)
+        #expect(p.originalOutcome?.timeline.timesFired == 1)
+        #expect(s.view().text.contains("never fired"))
+        s.update(.key(.escape))
+        #expect(s.preview == nil)
+        #expect(s.fleet.alarms[0].definition.threshold == 1)
+    }
+
+    @Test("N, M, statistic, period, missing data and comparison keys change the definition", arguments: [
+        (Key.char("n"), "> 1, 2 of 3 × 5m, Maximum, missing: missing"),
+        (Key.char("N"), "> 1, 1 of 1 × 5m, Maximum, missing: missing"),
+        (Key.char("M"), "> 1, 1 of 2 × 5m, Maximum, missing: missing"),
+        (Key.char("s"), "> 1, 2 of 2 × 5m, Average, missing: missing"),
+        (Key.char("r"), "> 1, 2 of 2 × 15m, Maximum, missing: missing"),
+        (Key.char("x"), "> 1, 2 of 2 × 5m, Maximum, missing: notBreaching"),
+        (Key.char("c"), ">= 1, 2 of 2 × 5m, Maximum, missing: missing"),
+        (Key.pageUp, "> 10, 2 of 2 × 5m, Maximum, missing: missing"),
+        (Key.down, "> 0, 2 of 2 × 5m, Maximum, missing: missing"),
+    ])
+    func keys(key: Key, rule: String) throws {
+        var s = opened()
+        s.update(.key(key))
+        #expect(PreviewView.rule(try #require(s.preview).edited) == rule)
+    }
+
+    @Test("M out of N: 3 of 5 fires later than 2 of 2 on the same data")
+    func mOfN() throws {
+        var s = opened()
+        s.update(.key(.char("n")))
+        s.update(.key(.char("n")))
+        s.update(.key(.char("n")))
+        s.update(.key(.char("m")))
+        let p = try #require(s.preview)
+        #expect(p.edited.evaluationPeriods == 5 && p.edited.datapointsToAlarm == 3)
+        let edited = try #require(p.editedOutcome?.timeline.firstFired)
+        let original = try #require(p.originalOutcome?.timeline.firstFired)
+        #expect(edited.timeIntervalSince(original) == 300)
+    }
+
+    @Test("w shows the edited alarm as Terraform and as put-metric-alarm, and keeps it for exit")
+    func export() throws {
+        var s = opened()
+        s.update(.key(.up))
+        s.update(.key(.char("w")))
+        #expect(s.exports.count == 1)
+        let text = try #require(s.exports.first)
+        #expect(text.contains("resource \"aws_cloudwatch_metric_alarm\" \"erato_health_check_failures\" {"))
+        #expect(text.contains("  threshold           = 2\n"))
+        #expect(text.contains("aws cloudwatch put-metric-alarm --alarm-name erato-health-check-failures --namespace AWS/ApplicationELB --metric-name UnHealthyHostCount --statistic Maximum --period 300 --evaluation-periods 2 --datapoints-to-alarm 2 --threshold 2 --comparison-operator GreaterThanThreshold --treat-missing-data missing --dimensions Name=LoadBalancer,Value=app/erato-backend-alb/50dc6c495c0c9188"))
+        #expect(s.view().text.contains("Export"))
+    }
+
+    @Test("preview frame", arguments: [GlyphSet.braille, .ascii])
+    func frame(glyphs: GlyphSet) throws {
+        var s = opened()
+        s.glyphs = glyphs
+        s.update(.key(.char("n")))
+        s.update(.key(.char("n")))
+        s.update(.key(.char("m")))
+        try expectFrame(s.view(), named: "preview-160x48-\(glyphs.rawValue)")
+    }
+
+    @Test("shell quoting and HCL escaping of odd names")
+    func quoting() {
+        #expect(shellQuoted("it's") == "'it'\\''s'")
+        #expect(shellQuoted("plain-name_1") == "plain-name_1")
+        #expect(quoted("a\"b${c}") == "\"a\\\"b$${c}\"")
+    }
+}
