@@ -246,7 +246,11 @@ struct HCLLexer {
                 i += 1
                 if depth == 0 { return }
             case UInt8(ascii: "\""):
-                _ = try quotedString(openedAt: here)
+                do {
+                    _ = try quotedString(openedAt: here)
+                } catch {
+                    throw self.error(loc, "unterminated interpolation: no closing '}' for '${'")
+                }
             case 0x0A:
                 i += 1
                 newline()
@@ -279,11 +283,12 @@ struct HCLLexer {
             var content = bytes[i..<end]
             if content.last == 0x0D { content = content.dropLast() }
             let trimmed = content.drop { $0 == 0x20 || $0 == 0x09 }
-            i = min(end + 1, bytes.count)
-            if end < bytes.count { newline() }
             if Array(trimmed) == marker {
+                i = end  // the newline after the marker ends the attribute
                 return Self.heredocValue(lines, indented: indented)
             }
+            i = min(end + 1, bytes.count)
+            if end < bytes.count { newline() }
             lines.append(content)
         }
         throw error(loc, "unterminated heredoc: no line with only \(String(decoding: marker, as: UTF8.self)) ends it")
