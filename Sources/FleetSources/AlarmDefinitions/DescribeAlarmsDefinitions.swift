@@ -48,11 +48,18 @@ public enum DescribeAlarmsDefinitions {
             guard let range = detail.range(of: word) else { return nil }
             return Int(detail[range.upperBound...].prefix { $0.isNumber })
         }
-        let line = number(after: "line ")
-        let column = number(after: "column ")
+        var line = number(after: "line ")
+        var column = number(after: "column ")
+        if line == nil, let offset = number(after: "character ") {  // swift-foundation: a 0-based byte offset
+            let bytes = Array(text.utf8.prefix(offset))
+            line = 1 + bytes.count { $0 == 0x0A }
+            let lineStart = (bytes.lastIndex(of: 0x0A).map { $0 + 1 }) ?? 0
+            column = 1 + bytes[lineStart...].count { $0 & 0xC0 != 0x80 }
+        }
         // Keep the words, not the position repeated.
         var words = detail
-        if let cut = words.range(of: " around line") { words = String(words[..<cut.lowerBound]) }
+        if let cut = words.range(of: " around ") { words = String(words[..<cut.lowerBound]) }
+        if words.hasSuffix(".") { words.removeLast() }
         return (line, column, words.alarmSingleLine(limit: 100))
     }
 }
