@@ -57,7 +57,12 @@ import Testing
         }
         inputs += [("x.tf", "\"\\"), ("x.tf", "a = \"${\"${\""), ("x.tf", "<<"), ("x.tf", "a = <<-\n"), ("x.tf", "a = -"),
                    ("x.tf", "a = [for x in y : x"), ("x.tf", "resource \"aws_cloudwatch_metric_alarm\" {}"),
-                   ("x.tf", "a = \"\u{1b}[2J\""), ("x.json", "{\"MetricAlarms\": [1, null, \"x\"]}"), ("x.yaml", "alarms: [[1]]")]
+                   ("x.tf", "a = \"\u{1b}[2J\""), ("x.json", "{\"MetricAlarms\": [1, null, \"x\"]}"), ("x.yaml", "alarms: [[1]]"),
+                   ("x.tf", "a = " + String(repeating: "[", count: 20_000)),
+                   ("x.tf", "a = " + String(repeating: "-", count: 20_000) + "1"),
+                   ("x.tf", String(repeating: "b {\n", count: 10_000)),
+                   ("x.json", String(repeating: "[", count: 20_000)),
+                   ("x.yaml", "alarms: " + String(repeating: "[", count: 20_000))]
         for (name, text) in inputs {
             let format = AlarmDefinitionLoader.format(fileName: name, text: text)
             do {

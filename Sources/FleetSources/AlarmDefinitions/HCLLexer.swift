@@ -64,19 +64,25 @@ struct HCLLexer {
         i + offset < bytes.count ? bytes[i + offset] : nil
     }
 
-    /// The location of byte `offset` (on the current line or an earlier one starting at `lineStart`).
-    private func location(_ offset: Int, line: Int, lineStart: Int) -> SourceLocation {
-        var column = 1
-        var k = lineStart
-        while k < offset {
-            if bytes[k] & 0xC0 != 0x80 { column += 1 }
-            k += 1
-        }
-        if k < bytes.count, offset < bytes.count, bytes[offset] & 0xC0 == 0x80 { column -= 1 }
-        return SourceLocation(line: line, column: column)
-    }
+    /// The last column computed on the current line, so that a long line is counted once, not per token.
+    private var columnMark = (line: 1, offset: 0, column: 1)
 
-    private var here: SourceLocation { location(i, line: line, lineStart: lineStart) }
+    /// The location of byte `i` on the current line; columns count Unicode scalars.
+    private var here: SourceLocation {
+        mutating get {
+            if columnMark.line != line || columnMark.offset > i || columnMark.offset < lineStart {
+                columnMark = (line, lineStart, 1)
+            }
+            var column = columnMark.column
+            var k = columnMark.offset
+            while k < i {
+                if bytes[k] & 0xC0 != 0x80 { column += 1 }
+                k += 1
+            }
+            columnMark = (line, i, column)
+            return SourceLocation(line: line, column: column)
+        }
+    }
 
     private func error(_ at: SourceLocation, _ message: String) -> AlarmDefinitionError {
         AlarmDefinitionError(file: file, at: at, message)
@@ -150,25 +156,46 @@ struct HCLLexer {
         if c == UInt8(ascii: "<") && peek(1) == UInt8(ascii: "<") {
             return token(.string(try heredoc(openedAt: loc)))
         }
-        for p in ["...", "==", "!=", "<=", ">=", "&&", "||", "=>"] where matches(p) {
+        if let p = Self.punctuation(c, peek(1), peek(2)) {
             i += p.utf8.count
             return token(.punct(p))
-        }
-        if "{}[]()=,:.?!+-*/%<>".utf8.contains(c) {
-            i += 1
-            return token(.punct(String(UnicodeScalar(c))))
         }
         let scalar = String(decoding: bytes[start..<min(start + Self.scalarLength(c), bytes.count)], as: UTF8.self)
         throw error(loc, "unexpected character \(scalar.alarmQuoted())")
     }
 
-    private func matches(_ p: String) -> Bool {
-        var k = 0
-        for b in p.utf8 {
-            guard peek(k) == b else { return false }
-            k += 1
+    /// The operator or bracket starting with `c` (then `d`, `e`), longest first; nil for other characters.
+    private static func punctuation(_ c: UInt8, _ d: UInt8?, _ e: UInt8?) -> String? {
+        switch (UnicodeScalar(c), d.map(UnicodeScalar.init)) {
+        case (".", "."?) where e == UInt8(ascii: "."): return "..."
+        case ("=", "="?): return "=="
+        case ("!", "="?): return "!="
+        case ("<", "="?): return "<="
+        case (">", "="?): return ">="
+        case ("&", "&"?): return "&&"
+        case ("|", "|"?): return "||"
+        case ("=", ">"?): return "=>"
+        case ("{", _): return "{"
+        case ("}", _): return "}"
+        case ("[", _): return "["
+        case ("]", _): return "]"
+        case ("(", _): return "("
+        case (")", _): return ")"
+        case ("=", _): return "="
+        case (",", _): return ","
+        case (":", _): return ":"
+        case (".", _): return "."
+        case ("?", _): return "?"
+        case ("!", _): return "!"
+        case ("+", _): return "+"
+        case ("-", _): return "-"
+        case ("*", _): return "*"
+        case ("/", _): return "/"
+        case ("%", _): return "%"
+        case ("<", _): return "<"
+        case (">", _): return ">"
+        default: return nil
         }
-        return true
     }
 
     // MARK: Strings

@@ -11,6 +11,9 @@ struct HCLParser {
     private var pos = 0
     /// Open blocks, outermost first, for messages about missing braces.
     private var open: [(description: String, location: SourceLocation)] = []
+    /// Expression nesting, bounded so that hostile input cannot exhaust the stack.
+    private var depth = 0
+    static let maxDepth = 64
 
     /// Top-level block types that cannot appear inside a block: seeing one there means a '}' is missing.
     private static let topLevelOnly: Set<String> = [
@@ -98,6 +101,7 @@ struct HCLParser {
     }
 
     private mutating func parseBlock(type: String, at start: HCLToken) throws -> HCLBlock {
+        guard open.count < Self.maxDepth else { throw error(start, "blocks nested more than \(Self.maxDepth) levels deep") }
         if let outer = open.last, Self.topLevelOnly.contains(type) {
             throw error(start, "'\(type)' block inside \(outer.description) opened at \(outer.location): "
                 + "is a '}' missing above?")
@@ -144,6 +148,9 @@ struct HCLParser {
     /// A full expression; literals and collections stay structured, anything else becomes its source text.
     private mutating func parseExpression() throws -> HCLValue {
         let first = current
+        depth += 1
+        defer { depth -= 1 }
+        guard depth <= Self.maxDepth else { throw error(first, "expression nested more than \(Self.maxDepth) levels deep") }
         var value = try parseBinary()
         if current.isPunct("?") {
             _ = advance()
@@ -175,13 +182,15 @@ struct HCLParser {
 
     private mutating func parseUnary() throws -> HCLValue {
         let first = current
-        if first.isPunct("-") || first.isPunct("!") {
+        var operators = 0
+        while current.isPunct("-") || current.isPunct("!") {
             _ = advance()
-            let operand = try parseUnary()
-            if first.isPunct("-"), case .number(let n) = operand { return .number(-n) }
-            return .expression(text(from: first, to: tokens[pos - 1]))
+            operators += 1
         }
-        return try parsePostfix()
+        let operand = try parsePostfix()
+        if operators == 0 { return operand }
+        if operators == 1, first.isPunct("-"), case .number(let n) = operand { return .number(-n) }
+        return .expression(text(from: first, to: tokens[pos - 1]))
     }
 
     /// An operand followed by traversals: `.name`, `.0`, `.*`, `[index]`, `[*]`.
