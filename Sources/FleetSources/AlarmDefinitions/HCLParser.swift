@@ -348,3 +348,11 @@ struct HCLParser {
         }
     }
 }
+
+extension HCLBody {
+    /// Parses a Terraform file (the subset ``HCLParser`` reads); throws ``AlarmDefinitionError`` with
+    /// `file:line:column`.
+    public init(parsing text: String, file: String) throws {
+        self = try HCLParser.parse(text, file: file)
+    }
+}
