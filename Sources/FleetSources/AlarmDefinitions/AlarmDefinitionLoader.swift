@@ -1,0 +1,106 @@
+import Foundation
+
+/// The formats alarm definitions come in.
+public enum AlarmDefinitionFormat: String, Sendable, Hashable, CaseIterable {
+    /// `resource "aws_cloudwatch_metric_alarm"` (and target-tracking `aws_autoscaling_policy`) in `.tf` files.
+    case terraform
+    /// `aws cloudwatch describe-alarms` output.
+    case describeAlarms
+    /// An `alarms:` list in fleetwatch's YAML.
+    case yaml
+}
+
+/// The front door: loads alarm definitions from a file or a Terraform module directory.
+public enum AlarmDefinitionLoader {
+    /// Files larger than this are refused before they are read (per file and for a directory in total).
+    public static let maxBytes = 16 * 1024 * 1024
+
+    /// Loads `path`: a directory → every `.tf` file directly in it (a Terraform module), sorted by name;
+    /// `.tf` → Terraform; `.json` → describe-alarms; `.yaml`/`.yml` → YAML; any other name → by content
+    /// (``format(fileName:text:)``). Throws ``AlarmDefinitionError`` with the file and, where known, the line.
+    public static func load(path: String) throws -> LoadedAlarms {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw AlarmDefinitionError(file: path, message: "no such file or directory")
+        }
+        if isDirectory.boolValue {
+            let names: [String]
+            do {
+                names = try FileManager.default.contentsOfDirectory(atPath: path)
+            } catch {
+                throw AlarmDefinitionError(file: path, message: "cannot list the directory")
+            }
+            let tfNames = names.filter { $0.hasSuffix(".tf") }.sorted()
+            guard !tfNames.isEmpty else {
+                throw AlarmDefinitionError(file: path, message: "no .tf files in this directory")
+            }
+            var total = 0
+            var files: [(name: String, text: String)] = []
+            for name in tfNames {
+                let filePath = (path as NSString).appendingPathComponent(name)
+                let text = try read(filePath, budget: maxBytes - total)
+                total += text.utf8.count
+                files.append((filePath, text))
+            }
+            return try TerraformAlarms.load(files: files)
+        }
+        let text = try read(path, budget: maxBytes)
+        return try load(text: text, file: path, format: format(fileName: path, text: text))
+    }
+
+    /// Loads definitions from text already read; `file` names it in errors and notes.
+    public static func load(text: String, file: String, format: AlarmDefinitionFormat) throws -> LoadedAlarms {
+        switch format {
+        case .terraform: try TerraformAlarms.load(files: [(file, text)])
+        case .describeAlarms: try DescribeAlarmsDefinitions.load(text: text, file: file)
+        case .yaml: try YAMLAlarmDefinitions.load(yaml: text, file: file)
+        }
+    }
+
+    /// The format by extension (`.tf`, `.json`, `.yaml`, `.yml`), else by content: `{` first → describe-alarms,
+    /// a `resource "` line → Terraform, otherwise YAML.
+    public static func format(fileName: String, text: String) -> AlarmDefinitionFormat {
+        let lower = fileName.lowercased()
+        if lower.hasSuffix(".tf") { return .terraform }
+        if lower.hasSuffix(".json") { return .describeAlarms }
+        if lower.hasSuffix(".yaml") || lower.hasSuffix(".yml") { return .yaml }
+        if text.drop(while: { $0.isWhitespace || $0 == "\u{FEFF}" }).first == "{" { return .describeAlarms }
+        let declaresResource = text.split(separator: "\n").contains {
+            $0.drop { $0 == " " || $0 == "\t" }.hasPrefix("resource \"")
+        }
+        return declaresResource ? .terraform : .yaml
+    }
+
+    /// Reads a UTF-8 file after checking its size against `budget`.
+    static func read(_ path: String, budget: Int) throws -> String {
+        let attributes: [FileAttributeKey: Any]
+        do {
+            attributes = try FileManager.default.attributesOfItem(atPath: path)
+        } catch {
+            throw AlarmDefinitionError(file: path, message: "cannot read the file")
+        }
+        let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
+        guard size <= budget else {
+            throw AlarmDefinitionError(file: path, message: "\(size) bytes is more than the \(maxBytes / (1024 * 1024)) MB "
+                + "limit for alarm definitions")
+        }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw AlarmDefinitionError(file: path, message: "cannot read the file")
+        }
+        defer { try? handle.close() }
+        let data: Data
+        do {
+            data = try handle.read(upToCount: budget + 1) ?? Data()
+        } catch {
+            throw AlarmDefinitionError(file: path, message: "cannot read the file")
+        }
+        guard data.count <= budget else {  // grew since it was measured, or a device that reports size 0
+            throw AlarmDefinitionError(file: path, message: "more than the \(maxBytes / (1024 * 1024)) MB limit for alarm definitions")
+        }
+        guard var text = String(data: data, encoding: .utf8) else {
+            throw AlarmDefinitionError(file: path, message: "not UTF-8 text")
+        }
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        return text
+    }
+}

@@ -1,0 +1,5 @@
+resource "aws_cloudwatch_metric_alarm" "cpu" {
+  alarm_name          = "erato-cpu-high
+  namespace           = "AWS/EC2"
+  metric_name         = "CPUUtilization"
+}
