@@ -35,7 +35,11 @@ public struct FleetState: Sendable, Hashable {
             series[batch.key] = s
         }
         if let instances = update.instances { self.instances = instances }
-        if let alarms = update.alarms { self.alarms = alarms }
+        if let alarms = update.alarms {
+            // By name: one source's alarms never wipe out another's.
+            let names = Set(alarms.map(\.name))
+            self.alarms = self.alarms.filter { !names.contains($0.name) } + alarms
+        }
         if let targets = update.targets { self.targets = targets }
         if let status = update.status {
             if let i = sources.firstIndex(where: { $0.name == status.name }) {

@@ -25,11 +25,18 @@ public actor Poller {
     private var schedule: [ScheduledSource]
     /// When each source is next due; nil: at the next poll.
     private var nextDue: [Date?]
+    /// Each source's clock minus the wall clock at its last answer (the simulator and recordings
+    /// run on their own clocks): data age is judged on the source's own clock.
+    private var clockOffset: [String: TimeInterval] = [:]
+    /// Alarms fleetwatch evaluates itself over the merged data (from the configuration), in
+    /// addition to the alarm states sources report.
+    public private(set) var localAlarms: [AlarmDefinition]
 
-    public init(state: FleetState, sources: [ScheduledSource] = []) {
+    public init(state: FleetState, sources: [ScheduledSource] = [], localAlarms: [AlarmDefinition] = []) {
         self.state = state
         self.schedule = sources
         self.nextDue = Array(repeating: nil, count: sources.count)
+        self.localAlarms = localAlarms
     }
 
     public func add(_ source: ScheduledSource) {
@@ -79,7 +86,8 @@ public actor Poller {
                 status.lastError = nil
                 let newestDelivered = update.metrics.compactMap { $0.points.map(\.time).max() }.max()
                 status.newestData = [reported?.newestData, newestDelivered, status.newestData].compactMap { $0 }.max()
-                status.health = Self.isStale(status, now: now, after: entry.staleAfter) ? .stale : .ok
+                clockOffset[entry.source.name] = update.time.map { $0.timeIntervalSince(now) } ?? 0
+                status.health = isStale(status, now: now, after: entry.staleAfter) ? .stale : .ok
                 update.status = status
                 state.apply(update)
             case .failure(let error):
@@ -93,15 +101,46 @@ public actor Poller {
         for entry in schedule {
             guard var status = state.sources.first(where: { $0.name == entry.source.name }),
                   status.health != .error else { continue }
-            let health: SourceStatus.Health = Self.isStale(status, now: now, after: entry.staleAfter) ? .stale : .ok
+            let health: SourceStatus.Health = isStale(status, now: now, after: entry.staleAfter) ? .stale : .ok
             if health != status.health {
                 status.health = health
                 state.apply(FleetUpdate(status: status))
                 changed = true
             }
         }
+        if changed { evaluateLocalAlarms() }
         return changed
     }
+
+    /// Evaluates the configuration's alarms over the data now held; a source's own report of an
+    /// alarm with the same name (CloudWatch's state) wins.
+    private func evaluateLocalAlarms() {
+        guard !localAlarms.isEmpty else { return }
+        let reported = Set(state.alarms.filter { $0.reason != Self.localReasonTag }.map(\.name))
+        let localNames = Set(localAlarms.map(\.name))
+        var statuses = state.alarms.filter { $0.reason != Self.localReasonTag || !localNames.contains($0.name) }
+        for definition in localAlarms where !reported.contains(definition.name) {
+            let points = state.points(forAlarm: definition)
+            var status = AlarmStatus(definition: definition, state: .insufficientData, reason: Self.localReasonTag)
+            if let first = points.first, let last = points.last {
+                let period = Double(definition.period)
+                let values = AlarmEvaluator.periodValues(points, period: definition.period, statistic: definition.statistic)
+                let start = Date(timeIntervalSince1970: (first.time.timeIntervalSince1970 / period).rounded(.down) * period)
+                // The last boundary whose period has ended by the fleet's clock.
+                let end = Date(timeIntervalSince1970: (state.time.timeIntervalSince1970 / period).rounded(.down) * period)
+                if end > start {
+                    let timeline = AlarmEvaluator.timeline(definition, periodValues: values, start: start, end: max(end, last.time))
+                    status.state = timeline.finalState
+                    status.since = timeline.finalStateSince
+                }
+            }
+            statuses.append(status)
+        }
+        state.alarms = statuses
+    }
+
+    /// The reason text marking an alarm state fleetwatch evaluated itself.
+    public static let localReasonTag = "evaluated by fleetwatch from the configuration's definition"
 
     /// Polls until the task is cancelled, sleeping on `clock` until the next source is due (at
     /// most `maxSleep`, so staleness is noticed), and calls `onSnapshot` after every change.
@@ -122,9 +161,13 @@ public actor Poller {
         }
     }
 
-    static func isStale(_ status: SourceStatus, now: Date, after: TimeInterval) -> Bool {
-        guard let reference = status.newestData ?? status.lastSuccess else { return false }
-        return now.timeIntervalSince(reference) > after
+    func isStale(_ status: SourceStatus, now: Date, after: TimeInterval) -> Bool {
+        if let newest = status.newestData {
+            let sourceNow = now.addingTimeInterval(clockOffset[status.name] ?? 0)
+            return sourceNow.timeIntervalSince(newest) > after
+        }
+        guard let lastSuccess = status.lastSuccess else { return false }
+        return now.timeIntervalSince(lastSuccess) > after
     }
 
     /// The text shown for an error: its description, on one line.
