@@ -62,8 +62,20 @@ struct JSONReader {
         FileSourceError(file: file, location: pathString, message: message)
     }
 
+    /// The value here is not what the shape needs: a path error when it is some other JSON value, a
+    /// syntax error (`byte N`) at the end of the input or at a byte that starts no JSON value.
     func typeError(expected: String) -> FileSourceError {
-        error("expected \(expected), found \(foundHere) at byte \(i)")
+        guard i < p.count else { return syntaxError("unexpected end of JSON (expected \(expected))") }
+        guard startsValue(p[i]) else { return syntaxError("unexpected '\(printable(p[i]))' (expected \(expected))") }
+        return error("expected \(expected), found \(foundHere) at byte \(i)")
+    }
+
+    private func startsValue(_ b: UInt8) -> Bool {
+        switch b {
+        case UInt8(ascii: "{"), UInt8(ascii: "["), UInt8(ascii: "\""), UInt8(ascii: "t"), UInt8(ascii: "f"),
+             UInt8(ascii: "n"), UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): true
+        default: false
+        }
     }
 
     private var foundHere: String {
@@ -469,7 +481,9 @@ struct JSONReader {
         let n = p.count
         var negative = false
         if p[i] == UInt8(ascii: "-") { negative = true; i += 1 }
-        guard i < n, (p[i] &- 0x30) < 10 else { throw syntaxError("invalid number", at: start) }
+        guard i < n, (p[i] &- 0x30) < 10 else {
+            if i >= n { throw syntaxError("unexpected end of JSON in a number") }
+            throw syntaxError("invalid number", at: start) }
         var mantissa: UInt64 = 0
         var exp10 = 0
         var exact = true
@@ -483,7 +497,9 @@ struct JSONReader {
         }
         if i < n, p[i] == UInt8(ascii: ".") {
             i += 1
-            guard i < n, (p[i] &- 0x30) < 10 else { throw syntaxError("invalid number (no digit after '.')", at: start) }
+            guard i < n, (p[i] &- 0x30) < 10 else {
+            if i >= n { throw syntaxError("unexpected end of JSON in a number") }
+            throw syntaxError("invalid number (no digit after '.')", at: start) }
             while i < n, case let d = p[i] &- 0x30, d < 10 {
                 if mantissa < 1_000_000_000_000_000_00 / 10 { mantissa = mantissa * 10 + UInt64(d); exp10 -= 1 } else { exact = exact && d == 0 }
                 i += 1
@@ -493,7 +509,9 @@ struct JSONReader {
             i += 1
             var expNegative = false
             if i < n, p[i] == UInt8(ascii: "+") || p[i] == UInt8(ascii: "-") { expNegative = p[i] == UInt8(ascii: "-"); i += 1 }
-            guard i < n, (p[i] &- 0x30) < 10 else { throw syntaxError("invalid number (no digit in exponent)", at: start) }
+            guard i < n, (p[i] &- 0x30) < 10 else {
+            if i >= n { throw syntaxError("unexpected end of JSON in a number") }
+            throw syntaxError("invalid number (no digit in exponent)", at: start) }
             var e = 0
             while i < n, case let d = p[i] &- 0x30, d < 10 {
                 if e < 100_000 { e = e * 10 + Int(d) }
