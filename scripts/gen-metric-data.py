@@ -19,7 +19,7 @@ while approx < size_mb * 1e6:
         vals = [float(rng.randint(0, 5000)) for _ in range(per_series)]    # counts
     results.append({"Id": f"m{i}", "Label": f"RequestCount {az}", "Timestamps": ts, "Values": vals,
                     "StatusCode": "Complete"})
-    approx += per_series * (34 + 26)
+    approx += per_series * (34 + 42)  # bytes per point as printed with indent 4
     i += 1
 with open(out, "w") as f:
     json.dump({"MetricDataResults": results, "Messages": []}, f, indent=4)
