@@ -41,5 +41,6 @@ let package = Package(
         .testTarget(name: "FleetCoreTests", dependencies: ["FleetCore"]),
         .testTarget(name: "FleetSourcesTests", dependencies: ["FleetSources"]),
         .testTarget(name: "FleetDashboardTests", dependencies: ["FleetDashboard", "FleetSources"]),
+        .testTarget(name: "FleetTerminalTests", dependencies: ["FleetTerminal"]),
     ]
 )

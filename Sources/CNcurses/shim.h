@@ -26,4 +26,24 @@ static inline int fw_key_code_yes(void) { return KEY_CODE_YES; }
 static inline int fw_getmaxy(WINDOW *w) { return getmaxy(w); }
 static inline int fw_getmaxx(WINDOW *w) { return getmaxx(w); }
 
+/* stdio streams for newterm (Swift 6 rejects the globals). */
+static inline FILE *fw_stdin(void) { return stdin; }
+static inline FILE *fw_stdout(void) { return stdout; }
+/* tigetstr answers (char *)-1 for "not a string capability": fold that into NULL. */
+static inline const char *fw_tigetstr(const char *name) {
+    char *s = tigetstr(name);
+    return (s == (char *)-1) ? NULL : s;
+}
+static inline int fw_err(void) { return ERR; }
+static inline int fw_ok(void) { return OK; }
+static inline int fw_key_f0(void) { return KEY_F0; }
+/* One cell through the wide-character API: `ch` with attributes and an extended colour pair
+ * (passed through setcchar's opts argument, so pairs above 32767 work). */
+static inline int fw_put_cell(WINDOW *w, wchar_t ch, attr_t attrs, int pair) {
+    cchar_t cc;
+    wchar_t text[2] = { ch, 0 };
+    if (setcchar(&cc, text, attrs, 0, &pair) == ERR) return ERR;
+    return wadd_wch(w, &cc);
+}
+
 #endif

@@ -44,7 +44,9 @@ public struct FleetState: Sendable, Hashable {
                 sources.append(status)
             }
         }
-        if let t = update.time, t > time { time = t }
+        // The fleet's clock is the clock of the source heard from last: wall time for live
+        // sources, simulated time for the simulator and recordings.
+        if let t = update.time { time = t }
     }
 
     /// The instances of one zone, in display order.

@@ -77,4 +77,7 @@ public struct DashboardState: Sendable {
     }
 
     mutating func quit() { shouldQuit = true }
+
+    /// Each source's data age in whole seconds at `now`: what a clock tick can change on screen.
+    public var sourceAges: [Int] { fleet.sources.map { $0.age(at: now) } }
 }

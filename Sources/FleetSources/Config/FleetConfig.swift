@@ -1,0 +1,131 @@
+import FleetCore
+import Foundation
+import Yams
+
+/// A fleetwatch configuration file:
+///
+///     fleet: {name: erato-backend, region: us-east-1, zones: [us-east-1a, us-east-1b, us-east-1c]}
+///     refresh: 1s
+///     history: 24h
+///     sources:
+///       - kind: cloudwatch-files
+///         every: 30s
+///         metric_data: data/get-metric-data.json
+///       - kind: mock
+///         scenario: steady
+///
+/// Each source is kept as its settings node; the code for its kind reads the keys it knows
+/// (`SourceConfig.settings`) so that every kind's keys, and their errors, live with that kind.
+public struct FleetConfig: Sendable {
+    public var file: String
+    public var fleet: FleetInfo
+    /// Seconds between screen refreshes (and the default poll interval).
+    public var refresh: TimeInterval
+    /// How much history each series keeps, in seconds (the longest window to zoom to).
+    public var history: TimeInterval
+    public var sources: [SourceConfig]
+    /// The `alarms:` node, when present (a path or a list of definitions).
+    public var alarms: ConfigNode?
+
+    /// Largest configuration file read (it is a few lines; anything bigger is a mistake).
+    public static let maxFileSize = 4 << 20
+
+    public static func load(path: String) throws -> FleetConfig {
+        let url = URL(fileURLWithPath: path)
+        let attributes: [FileAttributeKey: Any]
+        do {
+            attributes = try FileManager.default.attributesOfItem(atPath: path)
+        } catch {
+            throw ConfigError(file: path, line: nil, path: nil, message: "cannot read: no such file")
+        }
+        if attributes[.type] as? FileAttributeType == .typeDirectory {
+            throw ConfigError(file: path, line: nil, path: nil, message: "is a directory, not a configuration file")
+        }
+        if let size = attributes[.size] as? Int, size > maxFileSize {
+            throw ConfigError(file: path, line: nil, path: nil, message: "is \(size) bytes; a configuration file is at most \(maxFileSize)")
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ConfigError(file: path, line: nil, path: nil, message: "cannot read: permission denied")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ConfigError(file: path, line: nil, path: nil, message: "is not UTF-8 text")
+        }
+        return try parse(text, file: path, baseDirectory: url.deletingLastPathComponent())
+    }
+
+    public static func parse(_ text: String, file: String, baseDirectory: URL) throws -> FleetConfig {
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw ConfigError(file: file, line: error.line, path: nil, message: "not valid YAML: \(error.problem)")
+        } catch {
+            throw ConfigError(file: file, line: nil, path: nil, message: "not valid YAML")
+        }
+        guard let node else { throw ConfigError(file: file, line: nil, path: nil, message: "is empty") }
+        let root = ConfigNode(node: node, file: file, path: "", baseDirectory: baseDirectory)
+        try root.rejectUnknownKeys(allowed: ["fleet", "refresh", "history", "sources", "alarms"])
+
+        var fleet = FleetInfo.erato
+        if let f = root["fleet"] {
+            try f.rejectUnknownKeys(allowed: ["name", "region", "zones", "load_balancer", "auto_scaling_group"])
+            if let v = f["name"] { fleet.name = try v.string() }
+            if let v = f["region"] { fleet.region = try v.string() }
+            if let v = f["zones"] { fleet.zones = try v.items().map { try $0.string() } }
+            if let v = f["load_balancer"] { fleet.loadBalancer = try v.string() }
+            if let v = f["auto_scaling_group"] { fleet.autoScalingGroup = try v.string() }
+        }
+        let refresh = try root["refresh"]?.duration() ?? 1
+        let history = try root["history"]?.duration() ?? 86400
+        guard history >= 900, history <= 14 * 86400 else {
+            throw root["history"]!.error("expected between 15m and 14d")
+        }
+        let sourcesNode = try root.require("sources")
+        var sources: [SourceConfig] = []
+        var names: Set<String> = []
+        for item in try sourcesNode.items() {
+            let source = try SourceConfig(item)
+            guard names.insert(source.name).inserted else {
+                throw item.error("two sources are named '\(source.name)'; give one a `name:`")
+            }
+            sources.append(source)
+        }
+        if sources.isEmpty { throw sourcesNode.error("at least one source is needed") }
+        return FleetConfig(file: file, fleet: fleet, refresh: refresh, history: history, sources: sources,
+                           alarms: root["alarms"])
+    }
+}
+
+/// One entry of `sources:`: its kind, name, poll interval and the rest of its settings.
+public struct SourceConfig: Sendable {
+    public var kind: String
+    public var name: String
+    /// Seconds between polls; nil for the kind's default.
+    public var every: TimeInterval?
+    /// The whole entry, for the kind's own keys.
+    public var settings: ConfigNode
+
+    init(_ node: ConfigNode) throws {
+        kind = try node.require("kind").string()
+        name = try node["name"]?.string() ?? kind
+        every = try node["every"]?.duration()
+        settings = node
+    }
+}
+
+extension YamlError {
+    var line: Int? {
+        switch self {
+        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): mark.line
+        default: nil
+        }
+    }
+
+    var problem: String {
+        switch self {
+        case .scanner(_, let p, _, _), .parser(_, let p, _, _), .composer(_, let p, _, _): p
+        case .reader(let p, _, _, _): p
+        default: "\(self)"
+        }
+    }
+}

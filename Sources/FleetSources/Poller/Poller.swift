@@ -1,0 +1,135 @@
+import FleetCore
+import Foundation
+
+/// A source and how often the poller asks it.
+public struct ScheduledSource: Sendable {
+    public var source: any MetricSource
+    /// Seconds between polls.
+    public var interval: TimeInterval
+    /// A source whose newest datapoint (or, without one, last success) is older than this is `stale`.
+    public var staleAfter: TimeInterval
+
+    public init(_ source: any MetricSource, every interval: TimeInterval, staleAfter: TimeInterval? = nil) {
+        precondition(interval > 0, "interval must be positive")
+        self.source = source
+        self.interval = interval
+        self.staleAfter = staleAfter ?? max(3 * interval, 180)
+    }
+}
+
+/// Owns time: polls each source at its own interval, merges the answers into one ``FleetState``,
+/// and records how each source is doing. A failing source is marked `error` with its message; the
+/// state keeps its last good data and the other sources go on.
+public actor Poller {
+    public private(set) var state: FleetState
+    private var schedule: [ScheduledSource]
+    /// When each source is next due; nil: at the next poll.
+    private var nextDue: [Date?]
+
+    public init(state: FleetState, sources: [ScheduledSource] = []) {
+        self.state = state
+        self.schedule = sources
+        self.nextDue = Array(repeating: nil, count: sources.count)
+    }
+
+    public func add(_ source: ScheduledSource) {
+        schedule.append(source)
+        nextDue.append(nil)
+    }
+
+    /// The status of the source named `name`.
+    public func status(of name: String) -> SourceStatus? {
+        state.sources.first { $0.name == name }
+    }
+
+    /// The earliest time a source is due (nil: one is due now or there are none).
+    public var nextPoll: Date? {
+        nextDue.contains(where: { $0 == nil }) ? nil : nextDue.compactMap { $0 }.min()
+    }
+
+    /// Polls every source that is due at `now` (concurrently), merges the answers in source order,
+    /// and re-checks every source's staleness. Returns true when the state changed.
+    @discardableResult
+    public func pollOnce(now: Date) async -> Bool {
+        let due = schedule.indices.filter { nextDue[$0].map { $0 <= now } ?? true }
+        for i in due { nextDue[i] = now.addingTimeInterval(schedule[i].interval) }
+
+        let sources = due.map { (index: $0, source: schedule[$0].source) }
+        let results = await withTaskGroup(of: (Int, Result<FleetUpdate, any Error>).self) { group in
+            for (index, source) in sources {
+                group.addTask {
+                    do { return (index, .success(try await source.poll(now: now))) } catch { return (index, .failure(error)) }
+                }
+            }
+            var out: [(Int, Result<FleetUpdate, any Error>)] = []
+            for await result in group { out.append(result) }
+            return out.sorted { $0.0 < $1.0 }
+        }
+
+        var changed = !results.isEmpty
+        for (index, result) in results {
+            let entry = schedule[index]
+            var status = state.sources.first { $0.name == entry.source.name }
+                ?? SourceStatus(name: entry.source.name)
+            switch result {
+            case .success(var update):
+                let reported = update.status
+                status.detail = reported?.detail ?? status.detail
+                status.lastSuccess = now
+                status.lastError = nil
+                let newestDelivered = update.metrics.compactMap { $0.points.map(\.time).max() }.max()
+                status.newestData = [reported?.newestData, newestDelivered, status.newestData].compactMap { $0 }.max()
+                status.health = Self.isStale(status, now: now, after: entry.staleAfter) ? .stale : .ok
+                update.status = status
+                state.apply(update)
+            case .failure(let error):
+                status.health = .error
+                status.lastError = Self.message(error)
+                state.apply(FleetUpdate(status: status))
+            }
+        }
+
+        // Sources not polled this time may have gone stale (or, after a clock jump, fresh again).
+        for entry in schedule {
+            guard var status = state.sources.first(where: { $0.name == entry.source.name }),
+                  status.health != .error else { continue }
+            let health: SourceStatus.Health = Self.isStale(status, now: now, after: entry.staleAfter) ? .stale : .ok
+            if health != status.health {
+                status.health = health
+                state.apply(FleetUpdate(status: status))
+                changed = true
+            }
+        }
+        return changed
+    }
+
+    /// Polls until the task is cancelled, sleeping on `clock` until the next source is due (at
+    /// most `maxSleep`, so staleness is noticed), and calls `onSnapshot` after every change.
+    /// `now` gives the wall time handed to the sources.
+    public func run(clock: some Clock<Duration>, maxSleep: Duration = .seconds(1),
+                    now: @Sendable () -> Date = { Date() },
+                    onSnapshot: @Sendable (FleetState) -> Void) async {
+        while !Task.isCancelled {
+            if await pollOnce(now: now()) { onSnapshot(state) }
+            var wait = maxSleep
+            if let next = nextPoll {
+                let seconds = max(0.01, next.timeIntervalSince(now()))
+                wait = min(wait, .milliseconds(Int64(seconds * 1000)))
+            } else if !schedule.isEmpty {
+                wait = .milliseconds(10)
+            }
+            do { try await clock.sleep(for: wait) } catch { return }
+        }
+    }
+
+    static func isStale(_ status: SourceStatus, now: Date, after: TimeInterval) -> Bool {
+        guard let reference = status.newestData ?? status.lastSuccess else { return false }
+        return now.timeIntervalSince(reference) > after
+    }
+
+    /// The text shown for an error: its description, on one line.
+    static func message(_ error: any Error) -> String {
+        let text = (error as? LocalizedError)?.errorDescription ?? String(describing: error)
+        return text.split(whereSeparator: \.isNewline).joined(separator: " ")
+    }
+}

@@ -1,0 +1,122 @@
+import FleetCore
+import Foundation
+
+/// Datapoints produced and not yet handed out. Series are addressed by slot numbers (registered
+/// once), which keeps hashing of metric keys out of the simulation loop.
+struct MetricOutput: Sendable {
+    private(set) var keys: [MetricKey] = []
+    private var units: [String] = []
+    private var points: [[Datapoint]] = []
+
+    /// A new series; returns its slot.
+    mutating func register(_ key: MetricKey, unit: String) -> Int {
+        keys.append(key)
+        units.append(unit)
+        points.append([])
+        return keys.count - 1
+    }
+
+    mutating func emit(_ slot: Int, _ time: Date, _ value: Double) {
+        points[slot].append(Datapoint(time: time, value: value))
+    }
+
+    /// Everything produced since the last call, in key order.
+    mutating func drain() -> [FleetUpdate.Batch] {
+        var batches: [FleetUpdate.Batch] = []
+        for slot in points.indices where !points[slot].isEmpty {
+            batches.append(FleetUpdate.Batch(key: keys[slot], unit: units[slot], period: 60, points: points[slot]))
+            points[slot].removeAll()
+        }
+        return batches.sorted { $0.key < $1.key }
+    }
+}
+
+/// The slots of the series the simulator publishes for the fleet and its zones.
+struct FleetSlots: Sendable {
+    let cpu: Int
+    /// Per zone, then the fleet-wide series at index `zones.count`.
+    let requests: [Int]
+    let healthy: [Int]
+    let unhealthy: [Int]
+    let requestsPerTarget: Int
+    let targetErrors: Int
+    let elbErrors: Int
+
+    init(fleet: FleetInfo, output: inout MetricOutput) {
+        func perZone(_ metric: PanelMetric) -> [Int] {
+            (fleet.zones.map { Optional($0) } + [nil]).map {
+                output.register(metric.key(fleet: fleet, zone: $0), unit: metric.unit)
+            }
+        }
+        cpu = output.register(PanelMetric.cpu.key(fleet: fleet), unit: "Percent")
+        requests = perZone(.requests)
+        healthy = perZone(.healthyHosts)
+        unhealthy = perZone(.unhealthyHosts)
+        requestsPerTarget = output.register(PanelMetric.requestsPerTarget.key(fleet: fleet), unit: "Count")
+        let lb = [Dimension("LoadBalancer", "app/\(fleet.loadBalancer)/50dc6c495c0c9188")]
+        targetErrors = output.register(
+            MetricKey(namespace: "AWS/ApplicationELB", name: "HTTPCode_Target_5XX_Count", statistic: "Sum",
+                      dimensions: lb), unit: "Count")
+        elbErrors = output.register(
+            MetricKey(namespace: "AWS/ApplicationELB", name: "HTTPCode_ELB_5XX_Count", statistic: "Sum",
+                      dimensions: lb), unit: "Count")
+    }
+}
+
+/// What happened in the current simulated minute.
+struct MinuteAccumulator: Sendable {
+    let zones: Int
+    /// Requests per zone.
+    var requests: [Double]
+    /// Requests each serving target received, summed over the steps: `RequestCountPerTarget`.
+    var requestsPerTarget = 0.0
+    /// Requests answered with 500 by a broken build.
+    var targetErrors = 0.0
+    /// Requests sent to an unreachable target (the ALB answers 504).
+    var elbErrors = 0.0
+    /// Per zone, then the fleet at index `zones`.
+    var maxHealthy: [Int]
+    var maxUnhealthy: [Int]
+
+    init(zones: Int) {
+        self.zones = zones
+        requests = Array(repeating: 0, count: zones)
+        maxHealthy = Array(repeating: 0, count: zones + 1)
+        maxUnhealthy = Array(repeating: 0, count: zones + 1)
+    }
+
+    mutating func reset() {
+        for z in 0..<zones { requests[z] = 0 }
+        for i in 0...zones {
+            maxHealthy[i] = 0
+            maxUnhealthy[i] = 0
+        }
+        requestsPerTarget = 0
+        targetErrors = 0
+        elbErrors = 0
+    }
+
+    /// Keeps the maximum of each count (the minute's `Maximum` statistic).
+    mutating func sample(healthy: [Int], unhealthy: [Int]) {
+        for i in 0...zones {
+            if healthy[i] > maxHealthy[i] { maxHealthy[i] = healthy[i] }
+            if unhealthy[i] > maxUnhealthy[i] { maxUnhealthy[i] = unhealthy[i] }
+        }
+    }
+
+    func emit(into output: inout MetricOutput, slots: FleetSlots, at time: Date) {
+        var total = 0.0
+        for z in 0..<zones {
+            output.emit(slots.requests[z], time, requests[z].rounded())
+            total += requests[z]
+        }
+        output.emit(slots.requests[zones], time, total.rounded())
+        output.emit(slots.requestsPerTarget, time, requestsPerTarget.rounded())
+        for i in 0...zones {
+            output.emit(slots.healthy[i], time, Double(maxHealthy[i]))
+            output.emit(slots.unhealthy[i], time, Double(maxUnhealthy[i]))
+        }
+        output.emit(slots.targetErrors, time, targetErrors.rounded())
+        output.emit(slots.elbErrors, time, elbErrors.rounded())
+    }
+}
