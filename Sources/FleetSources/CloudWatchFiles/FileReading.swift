@@ -15,7 +15,8 @@ public enum BoundedFile {
     /// (checked with `fstat` on the opened file, before reading) and anything that is not a regular file.
     public static func read(_ path: String, maxSize: Int = defaultMaxSize) throws(FileSourceError)
         -> (bytes: [UInt8], stamp: FileStamp) {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        // O_NONBLOCK: a FIFO or device must not block the open; such files are refused below.
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { throw FileSourceError(file: path, message: reason(errno)) }
         defer { close(fd) }
         var st = stat()
@@ -35,8 +36,9 @@ public enum BoundedFile {
         // then refused below, never read without bound.
         let bytes = [UInt8](unsafeUninitializedCapacity: size + 1) { buf, count in
             var n = 0
+            guard let base = buf.baseAddress else { count = 0; return }
             while n < size + 1 {
-                let r = sysRead(fd, buf.baseAddress! + n, size + 1 - n)
+                let r = sysRead(fd, base + n, size + 1 - n)
                 if r < 0 {
                     if errno == EINTR { continue }
                     readError = errno

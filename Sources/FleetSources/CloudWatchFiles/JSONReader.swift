@@ -528,7 +528,8 @@ struct JSONReader {
         let v = withUnsafeTemporaryAllocation(of: CChar.self, capacity: len + 1) { buf -> Double in
             for k in 0..<len { buf[k] = CChar(bitPattern: p[start + k]) }
             buf[len] = 0
-            return strtod(buf.baseAddress!, nil)
+            guard let base = buf.baseAddress else { return .nan }
+            return strtod(base, nil)
         }
         guard v.isFinite else { throw syntaxError("number out of range", at: start) }
         return v

@@ -25,6 +25,15 @@ struct CloudWatchFilesBadInputTests {
         #expect(cwErrorLine { try BoundedFile.read(dir.path) } == "\(dir.path): is a directory")
     }
 
+    @Test("a FIFO is refused without blocking")
+    func fifo() throws {
+        let dir = try CWFixture.scratchDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("pipe.json").path
+        #expect(mkfifo(path, 0o600) == 0)
+        #expect(cwErrorLine { try BoundedFile.read(path) } == "\(path): is not a regular file")
+    }
+
     @Test("unreadable file (skipped when running as root, who reads anything)")
     func unreadable() throws {
         let dir = try CWFixture.scratchDirectory()
@@ -41,7 +50,7 @@ struct CloudWatchFilesBadInputTests {
         let dir = try CWFixture.scratchDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let path = dir.appendingPathComponent("empty.json").path
-        FileManager.default.createFile(atPath: path, contents: Data())
+        _ = FileManager.default.createFile(atPath: path, contents: Data())
         #expect(cwErrorLine { try BoundedFile.read(path) } == "\(path): empty file")
         #expect(metricDataError(" \n\t ") == "\(file): byte 4: no JSON document (only whitespace)")
     }
@@ -51,7 +60,7 @@ struct CloudWatchFilesBadInputTests {
         let dir = try CWFixture.scratchDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let path = dir.appendingPathComponent("huge.json").path
-        FileManager.default.createFile(atPath: path, contents: Data())
+        _ = FileManager.default.createFile(atPath: path, contents: Data())
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
         try handle.truncate(atOffset: 1 << 30) // sparse: no disk used
         try handle.close()
