@@ -83,14 +83,10 @@ struct SimulatorOutputTests {
         #expect(state.sources.first?.newestData == Fixture.minute(1))
     }
 
-    @Test func simulatesADayWellUnderASecond() {
-        let clock = ContinuousClock()
-        var state: FleetState?
-        let elapsed = clock.measure {
-            state = FleetSimulator.run(scenario: .azOutage, seed: 11, start: Fixture.midnight, for: 86_400)
-        }
-        #expect(state?.panelSeries(.cpu)?.count == 1440)
-        #expect(elapsed < .seconds(1), "24 h took \(elapsed)")
+    /// How fast is measured by the benchmarks ("Simulator, 24 h of the fleet"), not by a timed test.
+    @Test func simulatesAWholeDay() {
+        let state = FleetSimulator.run(scenario: .azOutage, seed: 11, start: Fixture.midnight, for: 86_400)
+        #expect(state.panelSeries(.cpu)?.count == 1440)
     }
 }
 

@@ -41,8 +41,9 @@ public actor CloudWatchFilesSource: MetricSource {
             for i in list.indices where list[i].cpu == nil { list[i].cpu = instanceCPU[list[i].id] }
             data.instances = list
         }
-        var update = data.fleetUpdate()
-        if let t = update.time { newestData = max(newestData ?? t, t) }
+        // Files are read now: the fleet's clock is the wall clock, and an old export shows its age.
+        var update = data.fleetUpdate(time: now)
+        if let t = data.batches.compactMap({ $0.points.last?.time }).max() { newestData = max(newestData ?? t, t) }
         update.status = SourceStatus(name: name, detail: detail, health: .ok, lastSuccess: now, newestData: newestData)
         return update
     }

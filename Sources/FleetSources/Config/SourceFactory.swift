@@ -23,13 +23,16 @@ public enum SourceFactory {
     }
 
     /// The kinds a configuration may name, with the keys each takes.
-    public static let kinds = ["mock"]
+    public static let kinds = ["mock", "cloudwatch-files"]
 
     public static func make(_ config: SourceConfig, context: Context) throws -> ScheduledSource {
         switch config.kind {
         case "mock":
             let source = try MockSource(config: config, context: context)
             return ScheduledSource(source, every: config.every ?? context.refresh)
+        case "cloudwatch-files":
+            let source = try CloudWatchFilesSource(config: config)
+            return ScheduledSource(source, every: config.every ?? 30)
         default:
             throw config.settings["kind"]!.error("unknown source kind '\(config.kind)' (known: \(kinds.joined(separator: ", ")))")
         }
@@ -40,8 +43,23 @@ public enum SourceFactory {
         let context = Context(fleet: config.fleet, now: now, refresh: config.refresh, mockPrefill: mockPrefill)
         let sources = try config.sources.map { try make($0, context: context) }
         let capacity = max(60, Int(config.history / 60))
-        let state = FleetState(time: now, fleet: config.fleet, seriesCapacity: capacity)
-        return Poller(state: state, sources: sources)
+        let alarms = try loadAlarms(config)
+        let state = FleetState(time: now, fleet: config.fleet, targets: alarms.targets, seriesCapacity: capacity)
+        return Poller(state: state, sources: sources, localAlarms: alarms.definitions)
+    }
+
+    /// The configuration's `alarms:`: a file or list of files (Terraform, describe-alarms JSON,
+    /// fleetwatch YAML; relative to the configuration), or definitions written in place.
+    public static func loadAlarms(_ config: FleetConfig) throws -> LoadedAlarms {
+        guard let node = config.alarms else { return LoadedAlarms() }
+        if let items = node.node.sequence, items.contains(where: { $0.mapping != nil }) {
+            return try YAMLAlarmDefinitions.load(alarms: node.node, file: config.file)
+        }
+        var loaded = LoadedAlarms()
+        for item in node.itemsOrSingle() {
+            loaded.append(try AlarmDefinitionLoader.load(path: try item.filePath()))
+        }
+        return loaded
     }
 }
 

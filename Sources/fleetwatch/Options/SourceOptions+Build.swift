@@ -29,8 +29,8 @@ extension SourceOptions {
         if let config = try loadConfig() {
             do {
                 return try SourceFactory.poller(for: config, now: now, mockPrefill: TimeInterval(min(windowSeconds, 3600)))
-            } catch let error as ConfigError {
-                throw CLIError(error.description)
+            } catch {
+                throw CLIError(String(describing: error))
             }
         }
         let fleet = FleetInfo.erato
@@ -50,8 +50,8 @@ extension SourceOptions {
             let poller: Poller
             do {
                 poller = try SourceFactory.poller(for: config, now: now, mockPrefill: seconds)
-            } catch let error as ConfigError {
-                throw CLIError(error.description)
+            } catch {
+                throw CLIError(String(describing: error))
             }
             return blocking { await poller.pollOnce(now: now); return await poller.state }
         }

@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# End-to-end: `fleetwatch snapshot --config … --format json` over real aws CLI output files
+# (Tests/FleetSourcesTests/Fixtures/cloudwatch, made by scripts/make-cloudwatch-fixtures.sh), and
+# the one-line errors for bad configuration and bad files. Usage: snapshot-config.sh path/to/fleetwatch
+set -uo pipefail
+BIN=$(realpath "${1:?usage: snapshot-config.sh path/to/fleetwatch}")
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+FIX="$ROOT/Tests/FleetSourcesTests/Fixtures/cloudwatch"
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+passed=0 failed=0
+check() {
+  local name=$1; shift
+  if "$@"; then echo "ok   $name"; passed=$((passed + 1)); else echo "FAIL $name"; failed=$((failed + 1)); fi
+}
+
+mkdir -p "$WORK/data"
+cp "$FIX"/get-metric-data.json "$FIX"/get-metric-data.queries.json "$FIX"/describe-alarms.json \
+   "$FIX"/describe-target-health.json "$FIX"/describe-instances.json "$WORK/data/"
+cat > "$WORK/fleetwatch.yaml" <<'YAML'
+fleet: {name: erato-backend, region: us-east-1, zones: [us-east-1a, us-east-1b, us-east-1c]}
+refresh: 1s
+sources:
+  - kind: cloudwatch-files
+    every: 30s
+    metric_data: data/get-metric-data.json      # relative to this file
+    queries: data/get-metric-data.queries.json
+    alarms: data/describe-alarms.json
+    target_health: data/target-health.json
+    instances: data/describe-instances.json
+YAML
+mv "$WORK/data/describe-target-health.json" "$WORK/data/target-health.json"
+
+json="$WORK/out.json"
+(cd / && "$BIN" snapshot --config "$WORK/fleetwatch.yaml" --format json > "$json" 2> "$WORK/err")
+check "snapshot --config exits 0" test $? -eq 0
+
+values() {
+  python3 - "$json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+m = d["metrics"]
+assert d["fleet"] == "erato-backend", d["fleet"]
+assert m["cpu"]["latest"] == 47 and m["cpu"]["unit"] == "Percent", m["cpu"]
+assert len(m["cpu"]["points"]) == 10, len(m["cpu"]["points"])
+assert m["cpu"]["points"][0] == ["2025-06-01T12:00:00Z", 20], m["cpu"]["points"][0]
+assert m["requests"]["latest"] == 3327, m["requests"]["latest"]           # the fleet's total for the newest period
+assert {z: v["latest"] for z, v in m["requests"]["zones"].items()} == {"us-east-1a": 1009, "us-east-1b": 1109, "us-east-1c": 1209}
+assert m["unhealthy_hosts"]["latest"] == 2 and m["healthy_hosts"]["latest"] == 7
+assert d["window"][1] == "2025-06-01T12:10:00Z", d["window"]              # old data: the window ends at it
+alarms = {a["name"]: a["state"] for a in d["alarms"]}
+assert alarms == {"erato-health-check-failures": "ALARM", "erato-cpu-p99-high": "OK"}, alarms
+zones = {z["name"]: z for z in d["zones"]}
+assert [i["health"] for i in zones["us-east-1a"]["instances"]] == ["healthy"] * 4
+assert zones["us-east-1b"]["instances"][0]["lifecycle"] == "Standby"
+assert d["sources"][0]["name"] == "cloudwatch-files"
+PY
+}
+check "the CLI's values reach the snapshot JSON" values
+
+text="$WORK/out.txt"
+"$BIN" snapshot --config "$WORK/fleetwatch.yaml" --width 120 --height 30 > "$text"
+check "text frame shows the data's age and the alarm" grep -q "data .* old" "$text"
+check "text frame has no escape codes" bash -c "! grep -q $'\e' '$text'"
+
+# Bad input: one line naming the file and where, a non-zero exit, no stack trace.
+one_line_error() {  # EXPECTED_STATUS PATTERN COMMAND...
+  local want=$1 pattern=$2; shift 2
+  "$@" > /dev/null 2> "$WORK/err"; local got=$?
+  [ "$got" -eq "$want" ] || { echo "  exit $got, wanted $want"; cat "$WORK/err"; return 1; }
+  [ "$(wc -l < "$WORK/err")" -eq 1 ] || { echo "  not one line:"; cat "$WORK/err"; return 1; }
+  grep -qE -- "$pattern" "$WORK/err" || { echo "  no match for $pattern:"; cat "$WORK/err"; return 1; }
+}
+printf 'sources:\n  - kind: cloudwatch-files\n    metric_data: data/get-metric-data.json\n    metric_dta: x\n' > "$WORK/typo.yaml"
+check "a misspelt key: file, line and key" one_line_error 2 'typo.yaml:4: sources\[0\]\.metric_dta: unknown key' \
+  "$BIN" snapshot --config "$WORK/typo.yaml"
+head -c 700 "$FIX/get-metric-data.json" > "$WORK/data/get-metric-data.json"
+check "a truncated data file: file and byte offset" one_line_error 1 'get-metric-data.json: byte [0-9]+: ' \
+  "$BIN" snapshot --config "$WORK/fleetwatch.yaml"
+check "a missing configuration file" one_line_error 2 'nope.yaml: cannot read: no such file' \
+  "$BIN" snapshot --config "$WORK/nope.yaml"
+
+echo
+echo "snapshot-config: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
