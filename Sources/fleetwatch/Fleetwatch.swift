@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct Fleetwatch: ParsableCommand {
@@ -7,9 +8,25 @@ struct Fleetwatch: ParsableCommand {
         abstract: "A terminal dashboard for a web fleet behind an AWS Application Load Balancer.",
         discussion: """
             With no arguments, plays the built-in demo: a simulated outage of us-east-1b.
-            Keys: q quit, ? help, p pause, +/- zoom, Tab focus, Enter full screen, t theme, g glyphs.
+            Keys: q quit, ? help, p pause, +/- zoom, Tab focus, Enter full screen, a alarm preview, t theme, g glyphs.
             """,
-        subcommands: [DashboardCommand.self, SnapshotCommand.self],
+        subcommands: [DashboardCommand.self, SnapshotCommand.self, PreviewCommand.self],
         defaultSubcommand: DashboardCommand.self
     )
+
+    /// As ArgumentParser's, except that a bad argument exits 2 (the convention of grep, diff and
+    /// friends; ArgumentParser's own is 64) after a one-line message.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                FileHandle.standardError.write(Data("fleetwatch: \(message(for: error)) (see --help)\n".utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }

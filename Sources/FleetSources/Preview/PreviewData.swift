@@ -1,0 +1,66 @@
+import FleetCore
+import Foundation
+
+/// The series `fleetwatch preview --data` reads: a `get-metric-data` output (with its queries
+/// file), a `get-metric-statistics` output, or a fleetwatch recording.
+public struct PreviewData: Sendable {
+    public var series: [FleetUpdate.Batch]
+    public var warnings: [String]
+
+    public init(series: [FleetUpdate.Batch], warnings: [String] = []) {
+        self.series = series
+        self.warnings = warnings
+    }
+
+    /// Reads `path`, telling the shape from its content.
+    public static func load(path: String, queries: String? = nil) throws -> PreviewData {
+        let (bytes, _) = try BoundedFile.read(path)
+        let head = String(decoding: bytes.prefix(4096), as: UTF8.self)
+        if head.contains("\"Datapoints\"") {
+            let data = try CloudWatchFiles.decodeMetricStatistics(bytes, file: path)
+            return PreviewData(series: data.batches, warnings: data.warnings)
+        }
+        var parsedQueries: [MetricDataQuery]?
+        if let queries {
+            let (q, _) = try BoundedFile.read(queries)
+            parsedQueries = try CloudWatchFiles.decodeMetricDataQueries(q, file: queries)
+        }
+        let data = try CloudWatchFiles.decodeMetricData(bytes, file: path, queries: parsedQueries)
+        return PreviewData(series: data.batches, warnings: data.warnings)
+    }
+
+    /// The series an alarm watches: the only one there is, else the one whose namespace, name and
+    /// dimensions match (unresolved references match any value), else nil.
+    public func series(for definition: AlarmDefinition, loaded: LoadedAlarms) -> FleetUpdate.Batch? {
+        let withData = series.filter { !$0.points.isEmpty }
+        if withData.count == 1 { return withData[0] }
+        if let exact = withData.first(where: { loaded.matches(definition, $0.key) }) { return exact }
+        // Keys named from a label carry an `Id` dimension of the query: ignore it when matching.
+        let unresolved = loaded.unresolvedDimensions[definition.name] ?? []
+        let candidates = withData.filter { batch in
+            batch.key.namespace == definition.namespace && batch.key.name == definition.metricName
+                && definition.dimensions.allSatisfy { d in
+                    batch.key.dimension(d.name) == d.value || unresolved.contains(d.name)
+                }
+        }
+        let alarmDimensions = Set(definition.dimensions.map(\.name)).union(["Id"])
+        if let exact = candidates.first(where: { Set($0.key.dimensions.map(\.name)).isSubset(of: alarmDimensions) }) {
+            return exact
+        }
+        // Only per-zone series while the alarm watches the whole: combine them (counts add up,
+        // averages are averaged), as CloudWatch's series without the zone dimension would.
+        let perZone = candidates.filter { $0.key.zone != nil && definition.dimensions.allSatisfy { $0.name != "AvailabilityZone" } }
+        guard let first = perZone.first else { return candidates.first }
+        let parts = perZone.map { batch in
+            var s = Series(key: batch.key, unit: batch.unit, period: batch.period, capacity: max(1, batch.points.count))
+            s.insert(contentsOf: batch.points)
+            return s
+        }
+        let combined = Series.combine(parts, sum: definition.statistic != "Average", key: first.key, unit: first.unit,
+                                      capacity: perZone.map(\.points.count).reduce(0, +) + 1)
+        var key = first.key
+        key = MetricKey(namespace: key.namespace, name: key.name, statistic: key.statistic,
+                        dimensions: key.dimensions.filter { $0.name != "AvailabilityZone" })
+        return FleetUpdate.Batch(key: key, unit: first.unit, period: first.period, points: Array(combined.points))
+    }
+}

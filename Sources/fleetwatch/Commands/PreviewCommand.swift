@@ -1,0 +1,128 @@
+import ArgumentParser
+import FleetCore
+import FleetSources
+import Foundation
+
+extension ComparisonOperator: ExpressibleByArgument {}
+extension TreatMissingData: ExpressibleByArgument {}
+
+/// `fleetwatch preview`: when would this alarm have fired, and what if it were changed?
+struct PreviewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "preview",
+        abstract: "Evaluate alarms over recorded data, as CloudWatch would have, with changes to try.",
+        discussion: """
+            Example: fleetwatch preview --alarms alarms.tf --data get-metric-data.json --queries queries.json \\
+                       --threshold 2 --evaluation-periods 5 --datapoints-to-alarm 3
+            Exit status: 0 whatever the alarms' states; 2 for bad arguments or files.
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    @Option(help: "Alarm definitions: Terraform (.tf or a folder of them), describe-alarms JSON, or fleetwatch YAML.")
+    var alarms: String
+
+    @Option(help: "Only the alarm with this name.")
+    var alarm: String?
+
+    @Option(help: "The data: get-metric-data or get-metric-statistics output.")
+    var data: String
+
+    @Option(help: "The --metric-data-queries file that produced a get-metric-data output.")
+    var queries: String?
+
+    @Option(help: "Override: the threshold.") var threshold: Double?
+    @Option(help: "Override: GreaterThanThreshold, GreaterThanOrEqualToThreshold, LessThanThreshold, LessThanOrEqualToThreshold.")
+    var comparison: ComparisonOperator?
+    @Option(help: "Override: evaluation periods (N).") var evaluationPeriods: Int?
+    @Option(help: "Override: datapoints to alarm (M).") var datapointsToAlarm: Int?
+    @Option(help: "Override: the period in seconds.") var period: Int?
+    @Option(help: "Override: SampleCount, Average, Sum, Minimum, Maximum or a percentile like p99.") var statistic: String?
+    @Option(help: "Override: missing, notBreaching, breaching or ignore.") var treatMissingData: TreatMissingData?
+    @Option(help: "Periods fetched back for the missing-data rules (default N + 2, as in CloudWatch's examples).")
+    var evaluationRange: Int?
+    @Option(help: "Leave out datapoints before this time (ISO 8601 or epoch seconds).") var start: String?
+    @Option(help: "Evaluate up to this time (default: the end of the last datapoint's period).") var end: String?
+    @Option(help: "text (a timeline) or json.") var format: Format = .text
+
+    func validate() throws {
+        if let n = evaluationPeriods, !(1...100).contains(n) { throw ValidationError("--evaluation-periods must be 1…100, got \(n)") }
+        if let m = datapointsToAlarm, m < 1 { throw ValidationError("--datapoints-to-alarm must be at least 1, got \(m)") }
+        if let p = period, !(p == 10 || p == 30 || (p >= 60 && p % 60 == 0)) {
+            throw ValidationError("--period must be 10, 30 or a multiple of 60 seconds, got \(p)")
+        }
+        if let s = statistic, Statistic(s) == nil {
+            throw ValidationError("--statistic '\(s)' is not SampleCount, Average, Sum, Minimum, Maximum or a percentile like p99")
+        }
+        if let t = threshold, !t.isFinite { throw ValidationError("--threshold must be a finite number") }
+        if let r = evaluationRange, !(1...1000).contains(r) { throw ValidationError("--evaluation-range must be 1…1000, got \(r)") }
+        for (name, value) in [("--start", start), ("--end", end)] {
+            if let value, ISOTime.parse(value) == nil {
+                throw ValidationError("\(name): '\(value)' is not an ISO 8601 time or epoch seconds")
+            }
+        }
+    }
+
+    func run() throws {
+        do {
+            try evaluate()
+        } catch let error as ExitCode {
+            throw error
+        } catch {
+            FileHandle.standardError.write(Data("fleetwatch: \(error)\n".utf8))
+            throw ExitCode(2)
+        }
+    }
+
+    func evaluate() throws {
+        let loaded = try AlarmDefinitionLoader.load(path: alarms)
+        var definitions = loaded.definitions
+        if let alarm {
+            definitions = definitions.filter { $0.name == alarm }
+            guard !definitions.isEmpty else {
+                throw CLIError("\(alarms): no alarm named '\(alarm)' (there are: \(loaded.definitions.map(\.name).joined(separator: ", ")))")
+            }
+        }
+        guard !definitions.isEmpty else { throw CLIError("\(alarms): no metric alarms found") }
+        let series = try PreviewData.load(path: data, queries: queries)
+        for warning in series.warnings + loaded.notes {
+            FileHandle.standardError.write(Data("fleetwatch: warning: \(warning)\n".utf8))
+        }
+        var reports: [PreviewReport] = []
+        for original in definitions {
+            let definition = try overridden(original)
+            guard let batch = series.series(for: original, loaded: loaded) else {
+                FileHandle.standardError.write(Data("fleetwatch: warning: \(original.name): no series in \(data) is \(original.namespace) \(original.metricName) with its dimensions; skipped\n".utf8))
+                continue
+            }
+            if let report = PreviewReport(definition: definition, series: batch, from: start.flatMap(ISOTime.parse),
+                                          end: end.flatMap(ISOTime.parse), evaluationRange: evaluationRange) {
+                reports.append(report)
+            }
+        }
+        guard !reports.isEmpty else { throw CLIError("\(data): no data for any of the alarms") }
+        switch format {
+        case .json: print(PreviewReport.json(reports))
+        case .text: print(reports.map(\.text).joined(separator: "\n\n"))
+        }
+    }
+
+    func overridden(_ d: AlarmDefinition) throws -> AlarmDefinition {
+        var d = d
+        if let threshold { d.threshold = threshold }
+        if let comparison { d.comparison = comparison }
+        if let evaluationPeriods {
+            d.evaluationPeriods = evaluationPeriods
+            if datapointsToAlarm == nil { d.datapointsToAlarm = min(d.datapointsToAlarm, evaluationPeriods) }
+        }
+        if let datapointsToAlarm { d.datapointsToAlarm = datapointsToAlarm }
+        if let period { d.period = period }
+        if let statistic { d.statistic = statistic }
+        if let treatMissingData { d.treatMissingData = treatMissingData }
+        guard d.datapointsToAlarm <= d.evaluationPeriods else {
+            throw CLIError("--datapoints-to-alarm (\(d.datapointsToAlarm)) cannot exceed --evaluation-periods (\(d.evaluationPeriods)) for \(d.name)")
+        }
+        return d
+    }
+}

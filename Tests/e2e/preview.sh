@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# End-to-end: `fleetwatch preview` over the Terraform and CLI fixtures. Usage: preview.sh path/to/fleetwatch
+set -uo pipefail
+BIN=$(realpath "${1:?usage: preview.sh path/to/fleetwatch}")
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+FIX="$ROOT/Tests/FleetSourcesTests/Fixtures"
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+passed=0 failed=0
+check() {
+  local name=$1; shift
+  if "$@"; then echo "ok   $name"; passed=$((passed + 1)); else echo "FAIL $name"; failed=$((failed + 1)); fi
+}
+base=(--alarms "$FIX/alarms/erato.tf" --alarm erato-health-check-failures
+      --data "$FIX/cloudwatch/get-metric-data.json" --queries "$FIX/cloudwatch/get-metric-data.queries.json")
+
+"$BIN" preview "${base[@]}" --period 60 --format json > "$WORK/a.json" 2> "$WORK/err"
+check "preview exits 0" test $? -eq 0
+as_defined() {
+  python3 - "$WORK/a.json" <<'PY'
+import json, sys
+a = json.load(open(sys.argv[1]))["alarms"]
+assert len(a) == 1, a
+a = a[0]
+assert (a["name"], a["threshold"], a["comparison"], a["period"], a["evaluation_periods"], a["datapoints_to_alarm"],
+        a["treat_missing_data"]) == ("erato-health-check-failures", 1, "GreaterThanThreshold", 60, 2, 2, "notBreaching"), a
+assert [(t["time"], t["from"], t["to"]) for t in a["transitions"]] == [
+    ("2025-06-01T12:00:00Z", "INSUFFICIENT_DATA", "OK"), ("2025-06-01T12:08:00Z", "OK", "ALARM")], a["transitions"]
+assert a["summary"] == {"times_fired": 1, "seconds_in_alarm": 120, "final_state": "ALARM",
+                        "first_fired": "2025-06-01T12:08:00Z", "last_fired": "2025-06-01T12:08:00Z"}, a["summary"]
+assert len(a["evaluations"]) == 11 and a["evaluations"][-1]["state"] == "ALARM"
+PY
+}
+check "the alarm as defined fires once at 12:08" as_defined
+
+"$BIN" preview "${base[@]}" --period 60 --threshold 2 --format json > "$WORK/b.json" 2>/dev/null
+check "with --threshold 2 it never fires" python3 -c "
+import json; s = json.load(open('$WORK/b.json'))['alarms'][0]['summary']
+assert s['times_fired'] == 0 and s['final_state'] == 'OK', s"
+
+"$BIN" preview "${base[@]}" --period 60 > "$WORK/t.txt" 2>/dev/null
+check "text timeline with a summary line" grep -q "summary: fired 1 time, 120 s in ALARM, final state ALARM" "$WORK/t.txt"
+
+bad() {  # PATTERN ARGS...: exit 2 and one line on stderr matching PATTERN
+  local pattern=$1; shift
+  "$BIN" preview "$@" > /dev/null 2> "$WORK/err"; local got=$?
+  [ $got -eq 2 ] && [ "$(grep -cv '^$' "$WORK/err")" -le 2 ] && grep -qE -- "$pattern" "$WORK/err" \
+    || { echo "  exit $got:"; cat "$WORK/err"; return 1; }
+}
+check "bad argument exits 2" bad "evaluation-periods must be 1" "${base[@]}" --evaluation-periods 0
+check "M above N exits 2" bad "cannot exceed" "${base[@]}" --datapoints-to-alarm 3
+check "a Terraform syntax error names file:line" bad 'bad-missing-equals.tf:[0-9]+' --alarms "$FIX/alarms/bad-missing-equals.tf" --data "$FIX/cloudwatch/get-metric-data.json"
+head -c 300 "$FIX/cloudwatch/get-metric-data.json" > "$WORK/cut.json"
+check "a truncated data file names file and byte" bad 'cut.json: byte [0-9]+' "${base[@]:0:4}" --data "$WORK/cut.json"
+check "an unknown alarm name lists the known ones" bad "no alarm named 'nope' \(there are: erato-health-check-failures" --alarms "$FIX/alarms/erato.tf" --alarm nope --data "$FIX/cloudwatch/get-metric-data.json"
+
+echo
+echo "preview: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
