@@ -30,6 +30,11 @@ extension DashboardState {
             return
         }
         if isTooSmall { return }
+        if replay != nil, let command = Self.replayCommand(for: key) {
+            pendingCommands.append(command)
+            if command == .togglePause { replay?.paused.toggle() }  // shown at once; the loop confirms
+            return
+        }
         switch key {
         case .char("?"), .char("h"), .function(1):
             showHelp = true
@@ -59,6 +64,21 @@ extension DashboardState {
             requestsStacked.toggle()
         default:
             break
+        }
+    }
+
+    /// The replay command a key means while replaying: space and `p` pause the replay clock,
+    /// `[`/`]` change speed, `←`/`→` seek a step, Home/End jump to the start/end.
+    static func replayCommand(for key: Key) -> ReplayCommand? {
+        switch key {
+        case .char(" "), .char("p"): .togglePause
+        case .char("["): .slower
+        case .char("]"): .faster
+        case .left: .stepBackward
+        case .right: .stepForward
+        case .home: .toStart
+        case .end: .toEnd
+        default: nil
         }
     }
 
