@@ -2,27 +2,28 @@ import FleetCore
 import FleetSources
 import Foundation
 
+/// The live sources a poller runs, its starting state, and what the recording header says of them.
+struct LiveSources {
+    var poller: Poller
+    var initialState: FleetState
+    var descriptions: [RecordingHeader.Source]
+}
+
 extension SourceOptions {
-    /// The demo: the AZ outage at ×20 on a fixed weekday afternoon (when the fleet is busy enough
-    /// for the outage to push CPU over the target and scale out), with 15 simulated minutes of
-    /// history, so the outage starts within seconds and the same story plays every time.
-    static let demoScenario = Scenario.azOutage
-    static let demoSpeed = 20.0
-    static let demoPrefill: TimeInterval = 15 * 60
-    static let demoStart = Date(timeIntervalSince1970: 1_767_618_000)  // 2026-01-05T13:00:00Z
+    var effectiveScenario: Scenario { scenario ?? .steady }
+    var effectiveSpeed: Double { speed ?? 1 }
 
-    var effectiveScenario: Scenario { scenario ?? (isDemo ? Self.demoScenario : .steady) }
-    var effectiveSpeed: Double { speed ?? (isDemo ? Self.demoSpeed : 1) }
-
-    /// The live sources and the poller that runs them, refreshing every `refresh` seconds.
-    func makePoller(now: Date, refresh: TimeInterval, windowSeconds: Int) -> Poller {
+    /// The live sources and the poller that runs them, refreshing every `refresh` seconds, with
+    /// `prefill` seconds of history (default: the window, at most an hour).
+    func makeLive(now: Date, refresh: TimeInterval, windowSeconds: Int, prefill: TimeInterval? = nil) -> LiveSources {
         let fleet = FleetInfo.erato
-        let start = SourceOptions.minute(startDate ?? (isDemo ? Self.demoStart : now))
-        let prefill = isDemo ? Self.demoPrefill : TimeInterval(min(windowSeconds, 3600))
+        let start = SourceOptions.minute(startDate ?? now)
         let mock = MockSource(scenario: effectiveScenario, seed: seed, start: start, speed: effectiveSpeed,
-                              fleet: fleet, prefill: prefill)
+                              fleet: fleet, prefill: prefill ?? TimeInterval(min(windowSeconds, 3600)))
         let state = FleetState(time: start, fleet: fleet)
-        return Poller(state: state, sources: [ScheduledSource(mock, every: refresh)])
+        return LiveSources(poller: Poller(state: state, sources: [ScheduledSource(mock, every: refresh)]),
+                           initialState: state,
+                           descriptions: [RecordingHeader.Source(name: mock.name, detail: "\(mock.detail) seed \(seed)")])
     }
 
     /// Runs the simulator headless for `seconds` of simulated time and returns where it ends.
