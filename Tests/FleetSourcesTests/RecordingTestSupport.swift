@@ -1,4 +1,5 @@
 import FleetCore
+import Testing
 import Foundation
 @testable import FleetSources
 
@@ -29,8 +30,18 @@ enum RecordingFixture {
         return states
     }
 
+    /// One 60-minute az-outage recording (and the live states) shared by the round-trip and seek tests.
+    static let shared = Task { () throws -> (path: String, live: [(Date, FleetState)]) in
+        let path = tempPath("shared.fwrec")
+        return (path, try await recordLive(minutes: 60, path: path))
+    }
+
     /// The lines of a file, split on newlines (the last one empty when the file ends with one).
     static func lines(_ path: String) throws -> [String] {
         try String(contentsOfFile: path, encoding: .utf8).components(separatedBy: "\n")
     }
 }
+
+/// The recording suites run one test at a time: they are CPU-heavy in debug builds, and on a
+/// 2-core machine running them side by side starves the timing-sensitive poller tests.
+@Suite(.serialized) enum RecordingSuites {}
