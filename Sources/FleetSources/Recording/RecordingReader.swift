@@ -43,7 +43,7 @@ public struct Recording: Sendable {
 /// (the recording plays up to the line before), a corrupt line in the middle (skipped).
 public enum RecordingReader {
     public static func read(path: String) throws(RecordingError) -> Recording {
-        let name = (path as NSString).lastPathComponent
+        let name = path  // as the user gave it
         guard let data = FileManager.default.contents(atPath: path) else {
             let why = FileManager.default.fileExists(atPath: path) ? "cannot read the file" : "no such file"
             throw RecordingError(file: path, line: nil, message: why)
