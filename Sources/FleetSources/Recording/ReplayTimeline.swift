@@ -14,7 +14,7 @@ public final class ReplayTimeline: Sendable {
     /// `checkpoints[k]`: the state after the first `k × checkpointStride` updates.
     private let checkpoints: [FleetState]
 
-    public init(_ recording: Recording, checkpointStride: Int = 1000) {
+    public init(_ recording: Recording, checkpointStride: Int = 250) {
         precondition(checkpointStride > 0)
         self.recording = recording
         self.checkpointStride = checkpointStride
