@@ -24,7 +24,7 @@ extension DashboardState {
             }
         }
         if showHelp {
-            HelpOverlay().render(into: &canvas, area: body, theme: theme, glyphs: glyphs)
+            HelpOverlay(replay: replay != nil).render(into: &canvas, area: body, theme: theme, glyphs: glyphs)
         }
         return canvas
     }

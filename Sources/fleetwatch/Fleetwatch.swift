@@ -7,10 +7,12 @@ struct Fleetwatch: ParsableCommand {
         commandName: "fleetwatch",
         abstract: "A terminal dashboard for a web fleet behind an AWS Application Load Balancer.",
         discussion: """
-            With no arguments, plays the built-in demo: a simulated outage of us-east-1b.
-            Keys: q quit, ? help, p pause, +/- zoom, Tab focus, Enter full screen, a alarm preview, t theme, g glyphs.
+            With no arguments, replays the built-in demo: a recorded outage of us-east-1b (two hours at ×60).
+            Keys: q quit, ? help, p pause, +/- zoom, Tab focus, Enter full screen, a alarm preview, t theme, g glyphs;
+            replaying: space pause, [ ] speed, ← → seek, Home End.
             """,
-        subcommands: [DashboardCommand.self, SnapshotCommand.self, PreviewCommand.self],
+        subcommands: [DashboardCommand.self, SnapshotCommand.self, RecordCommand.self, ReplayFileCommand.self,
+                      PreviewCommand.self],
         defaultSubcommand: DashboardCommand.self
     )
 

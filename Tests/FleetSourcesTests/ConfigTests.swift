@@ -102,12 +102,12 @@ struct ConfigTests {
         ("30s", 30.0), ("5m", 300), ("1h30m", 5400), ("2d", 172_800), ("250ms", 0.25), ("45", 45), ("1.5m", 90),
     ])
     func durations(text: String, seconds: Double) {
-        #expect(Duration.parseSeconds(text) == seconds)
+        #expect(DurationText.parse(text) == seconds)
     }
 
     @Test("bad durations", arguments: ["", "soon", "5x", "m", "5m3", "nan", "1e400s"])
     func badDurations(text: String) {
-        #expect(Duration.parseSeconds(text) == nil)
+        #expect(DurationText.parse(text) == nil)
     }
 
     @Test("a missing or unreadable file is one clear line")

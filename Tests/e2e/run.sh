@@ -119,6 +119,36 @@ pkill -HUP -f "$BIN --source mock --scenario steady"
 check "SIGHUP exits (129)" wait_for "EXIT=129" 10
 check "terminal restored after SIGHUP" restored
 
+# --- run 4: no arguments replays the built-in recording; ] speeds up; space pauses; q quits ---
+replay_gone() {
+  local i
+  for ((i = 0; i < 50; i++)); do
+    pgrep -xf "$BIN" >/dev/null || return 0
+    sleep 0.1
+  done
+  echo "  fleetwatch (replay) is still running"; return 1
+}
+t send-keys -t e2e "clear; $BIN; echo EXIT=\$?" Enter
+check "no-arg run replays the demo" wait_for "replay [0-9:]+ / 02:00:00 ×60" 20
+check "demo label and panels" wait_for "│ demo │" 5
+t send-keys -t e2e ']'
+check "] changes the speed shown" wait_for "replay [0-9:]+ / 02:00:00 ×120" 5
+t send-keys -t e2e 'Space'
+check "space pauses the replay clock" wait_for "PAUSED  replay" 5
+t send-keys -t e2e 'End'
+check "End jumps to the end" wait_for "replay 02:00:00 / 02:00:00 ×120 END" 5
+t send-keys -t e2e 'Home'
+check "Home jumps to the start" wait_for "replay 00:00:00 / 02:00:00" 5
+t send-keys -t e2e 'q'
+check "q exits the replay with status 0" wait_for "EXIT=0" 10
+check "process is gone after q (replay)" replay_gone
+check "terminal restored after replay" restored
+printf 'not a recording\n' > "/tmp/fleetwatch-e2e-$$.fwrec"
+t send-keys -t e2e "clear; $BIN replay /tmp/fleetwatch-e2e-$$.fwrec; echo EXIT=\$?" Enter
+check "a bad recording: one-line error, exit 2" wait_for "fleetwatch-e2e-$$.fwrec:1: not a fleetwatch recording \(no header\)" 10
+check "exit status 2" wait_for "EXIT=2" 5
+rm -f "/tmp/fleetwatch-e2e-$$.fwrec"
+
 echo
 echo "e2e: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

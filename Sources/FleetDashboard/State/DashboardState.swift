@@ -41,6 +41,11 @@ public struct DashboardState: Sendable {
     public var modeLabel: String?
     /// Warnings to show on the status line (e.g. theme file problems).
     public var notices: [String] = []
+    /// Set while replaying a recording: the header shows it, and the replay keys (space, `[`, `]`,
+    /// `←`, `→`, Home, End) become ``pendingCommands`` instead of acting on the screen.
+    public var replay: ReplayStatus?
+    /// Replay commands from keys, waiting for the loop to apply them.
+    public var pendingCommands: [ReplayCommand] = []
     public private(set) var shouldQuit = false
     /// The alarm threshold preview, while open (key `a`).
     public var preview: AlarmPreview?
@@ -81,6 +86,15 @@ public struct DashboardState: Sendable {
     }
 
     mutating func quit() { shouldQuit = true }
+
+    /// The pending replay commands, oldest first; the list is emptied.
+    public mutating func takeCommands() -> [ReplayCommand] {
+        defer { pendingCommands = [] }
+        return pendingCommands
+    }
+
+    /// Paused, as the header shows it: the replay clock's pause while replaying, else the screen's.
+    public var isPaused: Bool { replay?.paused ?? paused }
 
     /// Each source's data age in whole seconds at `now`: what a clock tick can change on screen.
     public var sourceAges: [Int] { fleet.sources.map { $0.age(at: now) } }

@@ -36,6 +36,11 @@ extension DashboardState {
         }
         if isTooSmall { return }
         if preview != nil, handlePreviewKey(key) { return }
+        if replay != nil, let command = Self.replayCommand(for: key) {
+            pendingCommands.append(command)
+            if command == .togglePause { replay?.paused.toggle() }  // shown at once; the loop confirms
+            return
+        }
         switch key {
         case .char("a"):
             openPreview()
@@ -67,6 +72,21 @@ extension DashboardState {
             requestsStacked.toggle()
         default:
             break
+        }
+    }
+
+    /// The replay command a key means while replaying: space and `p` pause the replay clock,
+    /// `[`/`]` change speed, `←`/`→` seek a step, Home/End jump to the start/end.
+    static func replayCommand(for key: Key) -> ReplayCommand? {
+        switch key {
+        case .char(" "), .char("p"): .togglePause
+        case .char("["): .slower
+        case .char("]"): .faster
+        case .left: .stepBackward
+        case .right: .stepForward
+        case .home: .toStart
+        case .end: .toEnd
+        default: nil
         }
     }
 

@@ -36,12 +36,17 @@ struct HeaderBar {
             else if i == 1 { x += canvas.write(" ", x: x, y: area.y, style: base, maxWidth: area.maxX - x) }
             x += canvas.write(text, x: x, y: area.y, style: style, maxWidth: area.maxX - x)
         }
-        var right = Format.dateTime(fleet.time) + " "
-        if state.paused { right = "PAUSED  " + right }
-        let rx = area.maxX - right.count
-        if rx > x + 1 {
-            canvas.write(right, x: rx, y: area.y,
-                         style: state.paused ? theme.style(.warning, on: .headerBg).adding(bgAttrs.union(.bold)) : base)
+        let clock = Format.dateTime(fleet.time) + " "
+        var candidates = [clock]
+        if let replay = state.replay {
+            // Replaying, the position matters more than the date: drop the date when short of room.
+            let label = replay.label + (replay.atEnd ? " END" : "") + " "
+            candidates = [label + " " + clock, label]
+        }
+        if state.isPaused { candidates = candidates.map { "PAUSED  " + $0 } }
+        let style = state.isPaused ? theme.style(.warning, on: .headerBg).adding(bgAttrs.union(.bold)) : base
+        if let right = candidates.first(where: { area.maxX - $0.count > x + 1 }) {
+            canvas.write(right, x: area.maxX - right.count, y: area.y, style: style)
         }
     }
 }

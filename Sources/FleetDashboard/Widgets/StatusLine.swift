@@ -9,6 +9,12 @@ struct StatusLine {
         ("⏎", "full screen"), ("a", "alarm preview"), ("t", "theme"), ("g", "glyphs"), ("s", "stack"),
     ]
 
+    /// While replaying: the replay keys first.
+    static let replayKeys: [(String, String)] = [
+        ("q", "quit"), ("?", "help"), ("space", "pause"), ("[ ]", "speed"), ("← →", "seek"),
+        ("Home/End", "start/end"), ("+/-", "zoom"), ("Tab", "focus"), ("⏎", "full screen"),
+    ]
+
     func render(into canvas: inout Canvas, area: Rect, theme: Theme) {
         let bgAttrs = theme.backgroundAttributes(.statusBg)
         let base = theme.style(.statusFg, on: .statusBg).adding(bgAttrs)
@@ -25,7 +31,7 @@ struct StatusLine {
             return
         }
         let keyStyle = theme.style(.keyHint, on: .statusBg).adding(bgAttrs)
-        for (key, action) in Self.keys {
+        for (key, action) in state.replay == nil ? Self.keys : Self.replayKeys {
             let need = key.count + action.count + 3
             if x + need > area.maxX { break }
             x += canvas.write(key, x: x, y: area.y, style: keyStyle)

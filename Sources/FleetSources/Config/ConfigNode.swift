@@ -1,3 +1,4 @@
+import FleetCore
 import Foundation
 import Yams
 
@@ -110,7 +111,7 @@ public struct ConfigNode: @unchecked Sendable {  // Node is an immutable value t
     /// Seconds, from `30s`, `5m`, `1h30m`, `2d`, `250ms` or a bare number of seconds.
     public func duration() throws -> TimeInterval {
         let text = try string()
-        guard let seconds = Duration.parseSeconds(text), seconds > 0 else {
+        guard let seconds = DurationText.parse(text), seconds > 0 else {
             throw error("expected a duration like 30s, 5m or 1h, got \(describe())")
         }
         return seconds
@@ -134,42 +135,5 @@ public struct ConfigNode: @unchecked Sendable {  // Node is an immutable value t
         case .sequence: return "a list"
         case .alias: return "an alias"
         }
-    }
-}
-
-extension Duration {
-    /// Parses `250ms`, `30s`, `5m`, `1h30m`, `2d`, or a bare number of seconds.
-    public static func parseSeconds(_ text: String) -> TimeInterval? {
-        let t = text.trimmingCharacters(in: .whitespaces).lowercased()
-        if t.isEmpty { return nil }
-        if let plain = Double(t) { return plain.isFinite ? plain : nil }
-        var total = 0.0
-        var number = ""
-        var i = t.startIndex
-        var sawUnit = false
-        while i < t.endIndex {
-            let c = t[i]
-            if c.isNumber || c == "." {
-                number.append(c)
-                i = t.index(after: i)
-                continue
-            }
-            var unit = String(c)
-            let next = t.index(after: i)
-            if c == "m", next < t.endIndex, t[next] == "s" { unit = "ms"; i = t.index(after: next) } else { i = next }
-            guard let v = Double(number) else { return nil }
-            switch unit {
-            case "ms": total += v / 1000
-            case "s": total += v
-            case "m": total += v * 60
-            case "h": total += v * 3600
-            case "d": total += v * 86400
-            default: return nil
-            }
-            number = ""
-            sawUnit = true
-        }
-        guard number.isEmpty, sawUnit, total.isFinite else { return nil }
-        return total
     }
 }

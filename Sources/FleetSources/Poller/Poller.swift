@@ -31,6 +31,8 @@ public actor Poller {
     /// Alarms fleetwatch evaluates itself over the merged data (from the configuration), in
     /// addition to the alarm states sources report.
     public private(set) var localAlarms: [AlarmDefinition]
+    /// Sees every update the poller merges, in order, with the poll's `now` (the recorder).
+    private var observer: (@Sendable (Date, FleetUpdate) -> Void)?
 
     public init(state: FleetState, sources: [ScheduledSource] = [], localAlarms: [AlarmDefinition] = []) {
         self.state = state
@@ -42,6 +44,19 @@ public actor Poller {
     public func add(_ source: ScheduledSource) {
         schedule.append(source)
         nextDue.append(nil)
+    }
+
+    /// Calls `observer` with every update merged into the state from now on, in the order they are
+    /// applied and with the `now` of their poll: the source's answer with its status filled in, a
+    /// failure's status, a staleness change. Replaying them in order onto the same starting state
+    /// gives the same ``FleetState`` (how `fleetwatch record` works).
+    public func observe(_ observer: (@Sendable (Date, FleetUpdate) -> Void)?) {
+        self.observer = observer
+    }
+
+    private func apply(_ update: FleetUpdate, now: Date) {
+        state.apply(update)
+        observer?(now, update)
     }
 
     /// The status of the source named `name`.
@@ -89,11 +104,11 @@ public actor Poller {
                 clockOffset[entry.source.name] = update.time.map { $0.timeIntervalSince(now) } ?? 0
                 status.health = isStale(status, now: now, after: entry.staleAfter) ? .stale : .ok
                 update.status = status
-                state.apply(update)
+                apply(update, now: now)
             case .failure(let error):
                 status.health = .error
                 status.lastError = Self.message(error)
-                state.apply(FleetUpdate(status: status))
+                apply(FleetUpdate(status: status), now: now)
             }
         }
 
@@ -104,7 +119,7 @@ public actor Poller {
             let health: SourceStatus.Health = isStale(status, now: now, after: entry.staleAfter) ? .stale : .ok
             if health != status.health {
                 status.health = health
-                state.apply(FleetUpdate(status: status))
+                apply(FleetUpdate(status: status), now: now)
                 changed = true
             }
         }

@@ -16,20 +16,23 @@ public actor MockSource: MetricSource {
     public nonisolated let start: Date
     private var simulator: FleetSimulator
     private var wallStart: Date?
+    private nonisolated let fixedDetail: String?
 
     public init(scenario: Scenario, seed: UInt64, start: Date, speed: Double = 1,
-                fleet: FleetInfo = .erato, prefill: TimeInterval = 0) {
+                fleet: FleetInfo = .erato, prefill: TimeInterval = 0, detail: String? = nil) {
         precondition(speed > 0 && speed.isFinite, "speed must be positive")
         precondition(prefill >= 0, "prefill must not be negative")
         self.scenario = scenario
         self.speed = speed
         self.start = start
+        self.fixedDetail = detail
         self.simulator = FleetSimulator(scenario: scenario, seed: seed,
                                         start: start.addingTimeInterval(-prefill), fleet: fleet)
     }
 
-    /// `mock:<scenario> ×<speed>`, e.g. `mock:az-outage ×20`.
+    /// `mock:<scenario> ×<speed>`, e.g. `mock:az-outage ×20`, unless given at init.
     public nonisolated var detail: String {
+        if let fixedDetail { return fixedDetail }
         let s = speed == speed.rounded() && speed < 1e15 ? String(Int(speed)) : String(speed)
         return "mock:\(scenario.rawValue) ×\(s)"
     }

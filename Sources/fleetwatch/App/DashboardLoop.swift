@@ -4,12 +4,15 @@ import FleetSources
 import FleetTerminal
 import Foundation
 
-/// Runs the dashboard in the terminal: the poller in a task, this thread owning every curses
-/// call. Events go through `DashboardState.update`; each frame is `view()`, and the terminal
-/// layer writes only the cells that changed.
+/// Runs the dashboard in the terminal: the poller in a task (or the replay clock on this thread),
+/// this thread owning every curses call. Events go through `DashboardState.update`; each frame is
+/// `view()`, and the terminal layer writes only the cells that changed.
 struct DashboardLoop {
+    /// Frames per second while a replay plays (at ×600 a frame is a minute of recording).
+    static let replayFrameInterval: TimeInterval = 0.1
+
     var state: DashboardState
-    var poller: Poller
+    var feed: DashboardFeed
     var terminalOptions: TerminalOptions
     /// When no theme was chosen, a terminal without colour gets the monochrome theme.
     var themeChosen: Bool
@@ -24,27 +27,45 @@ struct DashboardLoop {
         }
         if !session.isUTF8 { state.glyphs = .ascii }
         state.update(.resize(width: session.width, height: session.height))
-        state.update(.tick(now: Date()))
 
         let mailbox = SnapshotMailbox()
-        let waker = session.waker
-        let poller = self.poller
-        let task = Task.detached {
-            await poller.run(clock: ContinuousClock()) { snapshot in
-                mailbox.put(snapshot)
-                waker.wake()
+        var task: Task<Void, Never>?
+        var deadline: Date?
+        var player: ReplayPlayer?
+        switch feed {
+        case .live(let poller, let until):
+            deadline = until
+            let waker = session.waker
+            task = Task.detached {
+                await poller.run(clock: ContinuousClock()) { snapshot in
+                    mailbox.put(snapshot)
+                    waker.wake()
+                }
             }
+            state.update(.tick(now: Date()))
+        case .replay(let p):
+            player = p
+            state.replay = p.status
+            state.update(.fleet(p.state))
+            state.update(.tick(now: p.position))
         }
-        defer { task.cancel() }
+        defer { task?.cancel() }
 
         session.draw(state.view())
         var lastTick = Int(Date().timeIntervalSince1970)
+        var lastFrame = Date()
         while true {
-            // Wake at the next whole second for the clock and data ages, or sooner for input.
-            let now = Date().timeIntervalSince1970
-            let untilTick = max(0.001, (now.rounded(.down) + 1) - now)
+            let now = Date()
+            let wait: TimeInterval
+            if let p = player, !p.paused, !p.atEnd {
+                wait = max(0.001, Self.replayFrameInterval - now.timeIntervalSince(lastFrame))
+            } else {
+                // Wake at the next whole second for the clock and data ages, or sooner for input.
+                let t = now.timeIntervalSince1970
+                wait = max(0.001, (t.rounded(.down) + 1) - t)
+            }
             var changed = false
-            for input in session.waitForInput(timeout: .milliseconds(Int64(untilTick * 1000) + 1)) {
+            for input in session.waitForInput(timeout: .milliseconds(Int64(wait * 1000) + 1)) {
                 switch input {
                 case .key(let key):
                     state.update(.key(key))
@@ -58,13 +79,31 @@ struct DashboardLoop {
                 changed = true
             }
             if state.shouldQuit { return 0 }
-            let second = Int(Date().timeIntervalSince1970)
-            if second != lastTick {
-                // The clock only shows through the sources' data ages: redraw when one changes.
-                lastTick = second
-                let before = state.sourceAges
-                state.update(.tick(now: Date()))
-                if state.sourceAges != before { changed = true }
+
+            if var p = player {
+                // The replay clock: wall time since the last frame × speed, then the keys' commands.
+                let frameTime = Date()
+                var moved = p.advance(wallSeconds: frameTime.timeIntervalSince(lastFrame))
+                lastFrame = frameTime
+                for command in state.takeCommands() { moved = p.apply(command) || moved }
+                if moved { state.update(.fleet(p.state)) }
+                let status = p.status
+                if status != state.replay || moved || p.position != state.now {
+                    state.replay = status
+                    state.update(.tick(now: p.position))
+                    changed = true
+                }
+                player = p
+            } else {
+                if let deadline, Date() >= deadline { return 0 }
+                let second = Int(Date().timeIntervalSince1970)
+                if second != lastTick {
+                    // The clock only shows through the sources' data ages: redraw when one changes.
+                    lastTick = second
+                    let before = state.sourceAges
+                    state.update(.tick(now: Date()))
+                    if state.sourceAges != before { changed = true }
+                }
             }
             if changed { session.draw(state.view()) }
         }

@@ -2,14 +2,14 @@ import ArgumentParser
 import FleetCore
 import FleetDashboard
 import FleetSources
-import FleetTerminal
 import Foundation
 
-/// `fleetwatch [options]`: the full-screen dashboard.
+/// `fleetwatch [options]`: the full-screen dashboard. With no options at all: the built-in
+/// recording (an AZ outage), replayed.
 struct DashboardCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dashboard",
-        abstract: "Open the dashboard (the default command)."
+        abstract: "Open the dashboard (the default command); with no options, replay the built-in demo."
     )
 
     @OptionGroup var source: SourceOptions
@@ -25,41 +25,21 @@ struct DashboardCommand: ParsableCommand {
     }
 
     func run() throws {
-        let loaded: (themes: [Theme], index: Int, warnings: [String])
-        do {
-            loaded = try display.loadThemes(monochromeFallback: display.colorDisabled)
-        } catch {
-            FileHandle.standardError.write(Data("fleetwatch: \(error)\n".utf8))
-            throw ExitCode(2)
+        if source.isDemo {
+            let timeline = ReplayLoading.timeline(path: nil)
+            let player = ReplayPlayer(timeline: timeline, speed: BuiltinRecording.speed)
+            try DashboardLauncher.run(feed: .replay(player), fleet: player.state, display: display, modeLabel: "demo",
+                                      notices: timeline.recording.warnings)
+            return
         }
         let now = Date()
-        let poller: Poller
+        let live: LiveSources
         do {
-            poller = try source.makePoller(now: now, refresh: refresh, windowSeconds: display.windowSeconds)
+            live = try source.makeLive(now: now, refresh: refresh, windowSeconds: display.windowSeconds)
         } catch {
-            FileHandle.standardError.write(Data("fleetwatch: \(error)\n".utf8))
-            throw ExitCode(2)
+            fail("\(error)")
         }
-        let initial = blocking { await poller.state }
-        var state = DashboardState(fleet: initial, now: now, width: 80, height: 24,
-                                   themes: loaded.themes, themeIndex: loaded.index, glyphs: display.glyphs,
-                                   window: display.windowSeconds)
-        state.notices = loaded.warnings
-        if source.isDemo { state.modeLabel = "demo" }
-        var loop = DashboardLoop(
-            state: state,
-            poller: poller,
-            terminalOptions: TerminalOptions(noColor: display.colorDisabled),
-            themeChosen: display.theme != nil)
-        let status: Int32
-        do {
-            status = try loop.run()
-        } catch {
-            FileHandle.standardError.write(Data("fleetwatch: \(error)\n".utf8))
-            throw ExitCode(1)
-        }
-        // What the user asked to take away (`w` in the alarm preview), now on the normal screen.
-        for text in loop.state.exports { print(text + "\n") }
-        if status != 0 { throw ExitCode(status) }
+        try DashboardLauncher.run(feed: .live(live.poller, until: nil), fleet: live.initialState,
+                                  display: display, modeLabel: nil)
     }
 }

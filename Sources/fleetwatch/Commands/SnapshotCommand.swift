@@ -1,6 +1,7 @@
 import ArgumentParser
 import FleetCore
 import FleetDashboard
+import FleetSources
 import Foundation
 
 /// `fleetwatch snapshot`: run the sources headless, print one frame or the state as JSON.
@@ -11,6 +12,8 @@ struct SnapshotCommand: ParsableCommand {
         discussion: """
             Runs the sources for --after seconds of simulated time, as fast as it can, then prints.
             Example: fleetwatch snapshot --scenario az-outage --seed 7 --after 3600 --format json
+            With --replay FILE, prints the recording at --at TIME (ISO 8601 or epoch seconds) or --after
+            SECONDS from its start (default: its end); --replay demo is the built-in recording.
             """
     )
 
@@ -25,8 +28,14 @@ struct SnapshotCommand: ParsableCommand {
     @Option(help: "Frame height in rows.")
     var height: Int = 40
 
-    @Option(help: "Simulated seconds to run the sources before printing.")
-    var after: Double = 3600
+    @Option(help: "Simulated seconds to run the sources before printing (default 3600); with --replay, seconds from the recording's start.")
+    var after: Double?
+
+    @Option(help: "A recording to print a moment of (`demo`: the built-in one).")
+    var replay: String?
+
+    @Option(help: "With --replay: the moment, ISO 8601 or epoch seconds.")
+    var at: String?
 
     @Option(help: "text (the frame, no escape codes) or json (the fleet state).")
     var format: Format = .text
@@ -35,22 +44,40 @@ struct SnapshotCommand: ParsableCommand {
         guard (1...1000).contains(width), (1...500).contains(height) else {
             throw ValidationError("--width must be 1…1000 and --height 1…500, got \(width)×\(height)")
         }
-        guard after >= 0, after <= 7 * 86400 else {
+        if let after, !(after >= 0 && after <= 7 * 86400) {
             throw ValidationError("--after must be between 0 and 604800 seconds (7 days), got \(after)")
+        }
+        if let at {
+            guard replay != nil else { throw ValidationError("--at needs --replay FILE") }
+            guard ISOTime.parse(at) != nil else {
+                throw ValidationError("--at: '\(at)' is not an ISO 8601 time (2026-01-05T13:42:00Z) or epoch seconds")
+            }
+            guard after == nil else { throw ValidationError("give --at or --after, not both") }
         }
     }
 
     func run() throws {
+        let now: Date
         let fleet: FleetState
-        do {
-            fleet = try source.runHeadless(seconds: after, now: Date())
-        } catch {
-            FileHandle.standardError.write(Data("fleetwatch: \(error)\n".utf8))
-            throw ExitCode(2)
-        }
-        if let failing = fleet.sources.first(where: { $0.health == .error }) {
-            FileHandle.standardError.write(Data("fleetwatch: \(failing.name): \(failing.lastError ?? "failed")\n".utf8))
-            throw ExitCode(1)
+        if let replay {
+            let timeline = ReplayLoading.timeline(path: replay == "demo" ? nil : replay)
+            for warning in timeline.recording.warnings { warn(warning) }
+            let moment = at.flatMap(ISOTime.parse) ?? after.map { timeline.start.addingTimeInterval($0) } ?? timeline.end
+            var player = ReplayPlayer(timeline: timeline)
+            player.seek(to: moment)
+            fleet = player.state
+            now = player.position
+        } else {
+            do {
+                fleet = try source.runHeadless(seconds: after ?? 3600, now: Date())
+            } catch {
+                fail("\(error)")
+            }
+            now = fleet.time
+            if let failing = fleet.sources.first(where: { $0.health == .error }) {
+                FileHandle.standardError.write(Data("fleetwatch: \(failing.name): \(failing.lastError ?? "failed")\n".utf8))
+                throw ExitCode(1)
+            }
         }
         let loaded: (themes: [Theme], index: Int, warnings: [String])
         do {
@@ -62,14 +89,14 @@ struct SnapshotCommand: ParsableCommand {
         for warning in loaded.warnings {
             FileHandle.standardError.write(Data("fleetwatch: warning: \(warning)\n".utf8))
         }
-        let state = DashboardState(fleet: fleet, now: fleet.time, width: width, height: height,
+        let state = DashboardState(fleet: fleet, now: now, width: width, height: height,
                                    themes: loaded.themes, themeIndex: loaded.index, glyphs: display.glyphs,
                                    window: display.windowSeconds)
         switch format {
         case .text:
             print(state.view().text)
         case .json:
-            print(FleetSnapshotJSON(state: fleet, start: state.windowStart, end: state.windowEnd, now: fleet.time).encoded())
+            print(FleetSnapshotJSON(state: fleet, start: state.windowStart, end: state.windowEnd, now: now).encoded())
         }
     }
 }

@@ -2,44 +2,50 @@ import FleetCore
 import FleetSources
 import Foundation
 
-extension SourceOptions {
-    /// The demo: the AZ outage at ×20 on a fixed weekday afternoon (when the fleet is busy enough
-    /// for the outage to push CPU over the target and scale out), with 15 simulated minutes of
-    /// history, so the outage starts within seconds and the same story plays every time.
-    static let demoScenario = Scenario.azOutage
-    static let demoSpeed = 20.0
-    static let demoPrefill: TimeInterval = 15 * 60
-    static let demoStart = Date(timeIntervalSince1970: 1_767_618_000)  // 2026-01-05T13:00:00Z
+/// The live sources a poller runs, its starting state, and what the recording header says of them.
+struct LiveSources {
+    var poller: Poller
+    var initialState: FleetState
+    var descriptions: [RecordingHeader.Source]
+}
 
-    var effectiveScenario: Scenario { scenario ?? (isDemo ? Self.demoScenario : .steady) }
-    var effectiveSpeed: Double { speed ?? (isDemo ? Self.demoSpeed : 1) }
+extension SourceOptions {
+    var effectiveScenario: Scenario { scenario ?? .steady }
+    var effectiveSpeed: Double { speed ?? 1 }
 
     /// The configuration file, when one was named; its errors are one line for the user.
     func loadConfig() throws -> FleetConfig? {
         guard let config else { return nil }
         do {
             return try FleetConfig.load(path: config)
-        } catch let error as ConfigError {
-            throw CLIError(error.description)
+        } catch {
+            throw CLIError(String(describing: error))
         }
     }
 
-    /// The live sources and the poller that runs them, refreshing every `refresh` seconds.
-    func makePoller(now: Date, refresh: TimeInterval, windowSeconds: Int) throws -> Poller {
+    /// The live sources and the poller that runs them, refreshing every `refresh` seconds, with
+    /// `prefill` seconds of simulated history (default: the window, at most an hour).
+    func makeLive(now: Date, refresh: TimeInterval, windowSeconds: Int, prefill: TimeInterval? = nil) throws -> LiveSources {
+        let prefill = prefill ?? TimeInterval(min(windowSeconds, 3600))
         if let config = try loadConfig() {
+            let poller: Poller
             do {
-                return try SourceFactory.poller(for: config, now: now, mockPrefill: TimeInterval(min(windowSeconds, 3600)))
+                poller = try SourceFactory.poller(for: config, now: now, mockPrefill: prefill)
             } catch {
                 throw CLIError(String(describing: error))
             }
+            let initial = try runBlocking { await poller.state }
+            let descriptions = config.sources.map { RecordingHeader.Source(name: $0.name, detail: "kind \($0.kind)") }
+            return LiveSources(poller: poller, initialState: initial, descriptions: descriptions)
         }
         let fleet = FleetInfo.erato
-        let start = SourceOptions.minute(startDate ?? (isDemo ? Self.demoStart : now))
-        let prefill = isDemo ? Self.demoPrefill : TimeInterval(min(windowSeconds, 3600))
+        let start = SourceOptions.minute(startDate ?? now)
         let mock = MockSource(scenario: effectiveScenario, seed: seed, start: start, speed: effectiveSpeed,
                               fleet: fleet, prefill: prefill)
         let state = FleetState(time: start, fleet: fleet)
-        return Poller(state: state, sources: [ScheduledSource(mock, every: refresh)])
+        return LiveSources(poller: Poller(state: state, sources: [ScheduledSource(mock, every: refresh)]),
+                           initialState: state,
+                           descriptions: [RecordingHeader.Source(name: mock.name, detail: "\(mock.detail) seed \(seed)")])
     }
 
     /// Runs the sources headless for `seconds` of (simulated) time and returns where they end.
@@ -53,25 +59,12 @@ extension SourceOptions {
             } catch {
                 throw CLIError(String(describing: error))
             }
-            return blocking { await poller.pollOnce(now: now); return await poller.state }
+            return try runBlocking {
+                await poller.pollOnce(now: now)
+                return await poller.state
+            }
         }
         let start = SourceOptions.minute(startDate ?? now.addingTimeInterval(-seconds))
         return FleetSimulator.run(scenario: effectiveScenario, seed: seed, start: start, for: seconds)
     }
-}
-
-/// Runs async work to completion from synchronous command-line code (never from a task).
-func blocking<T: Sendable>(_ work: @escaping @Sendable () async -> T) -> T {
-    let box = ResultBox<T>()
-    let done = DispatchSemaphore(value: 0)
-    Task.detached {
-        box.value = await work()
-        done.signal()
-    }
-    done.wait()
-    return box.value!
-}
-
-private final class ResultBox<T>: @unchecked Sendable {  // written once before the semaphore signals
-    var value: T?
 }

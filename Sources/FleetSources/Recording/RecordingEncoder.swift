@@ -1,0 +1,75 @@
+import FleetCore
+import Foundation
+
+/// Turns the header and a stream of updates into recording lines (without the newline),
+/// remembering what it already wrote so each line holds only the delta.
+public struct RecordingEncoder: Sendable {
+    private struct SeriesInfo: Sendable {
+        var id: Int
+        var unit: String
+        var period: Int
+    }
+
+    private var seriesIDs: [MetricKey: SeriesInfo] = [:]
+    private var instances: [Instance]?
+    private var alarms: [AlarmStatus]?
+    private var targets: [TargetLine]?
+    private var statuses: [String: SourceStatus] = [:]
+
+    public init() {}
+
+    public func headerLine(_ header: RecordingHeader) -> String {
+        let data = try! RecordingFormat.encoder().encode(header)  // plain values: cannot fail
+        let rest = String(decoding: data, as: UTF8.self).dropFirst()
+        return "{\"format\":\"\(header.format)\",\"version\":\(header.version)," + rest
+    }
+
+    /// The line for `update`, merged by a poll at `t`.
+    public mutating func line(t: Date, update: FleetUpdate) -> String {
+        var line = RecordedLine(t: t, src: update.status?.name, time: update.time)
+        if !update.metrics.isEmpty {
+            line.metrics = update.metrics.map { batch in
+                var out = RecordedLine.Batch(id: 0, points: batch.points.map { [$0.time.timeIntervalSince1970, $0.value] })
+                if let known = seriesIDs[batch.key] {
+                    out.id = known.id
+                    if known.unit != batch.unit || known.period != batch.period {
+                        out.unit = batch.unit
+                        out.period = batch.period
+                        seriesIDs[batch.key] = SeriesInfo(id: known.id, unit: batch.unit, period: batch.period)
+                    }
+                } else {
+                    out.id = seriesIDs.count
+                    out.key = batch.key
+                    out.unit = batch.unit
+                    out.period = batch.period
+                    seriesIDs[batch.key] = SeriesInfo(id: out.id, unit: batch.unit, period: batch.period)
+                }
+                return out
+            }
+        }
+        if let new = update.instances, new != instances {
+            line.instances = new
+            instances = new
+        }
+        if let new = update.alarms, new != alarms {
+            line.alarms = new
+            alarms = new
+        }
+        if let new = update.targets, new != targets {
+            line.targets = new
+            targets = new
+        }
+        if let status = update.status {
+            var expected = statuses[status.name]
+            expected?.lastSuccess = t
+            if status == expected { line.answered = true } else { line.status = status }
+            statuses[status.name] = status
+        }
+        // `t` first, for people reading the file; the rest with sorted keys, so the bytes are stable.
+        line.t = nil
+        let encoder = RecordingFormat.encoder()
+        let rest = String(decoding: try! encoder.encode(line), as: UTF8.self)
+        let tText = String(decoding: try! encoder.encode([t.timeIntervalSince1970]), as: UTF8.self).dropFirst().dropLast()
+        return "{\"t\":\(tText)" + (rest == "{}" ? "}" : "," + rest.dropFirst())
+    }
+}

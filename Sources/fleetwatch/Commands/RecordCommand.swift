@@ -1,0 +1,109 @@
+import ArgumentParser
+import FleetCore
+import FleetSources
+import Foundation
+
+/// `fleetwatch record --out FILE`: write everything the poller sees to a recording, while showing
+/// the dashboard, or headless (the simulator as fast as it runs).
+struct RecordCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "record",
+        abstract: "Record what the sources report to a file (JSON Lines) for `fleetwatch replay`.",
+        discussion: """
+            Example: fleetwatch record --headless --source mock --scenario az-outage --seed 7 \\
+                       --start 2026-01-05T13:00:00Z --duration 2h --out outage.fwrec
+            Headless, the simulator runs at full speed for --duration of simulated time, polled every
+            --interval simulated seconds. With the dashboard, the recording clock is the wall clock and
+            --duration (if given) ends the run.
+            """
+    )
+
+    @OptionGroup var source: SourceOptions
+    @OptionGroup var display: DisplayOptions
+
+    @Option(help: "The recording to write (created or truncated).")
+    var out: String
+
+    @Option(help: "How long to record: 2h, 90m, 3600s or 3600 (headless: simulated time; default 1h).")
+    var duration: String?
+
+    @Flag(help: "No dashboard: run the simulator as fast as possible for --duration.")
+    var headless = false
+
+    @Option(help: "Headless: simulated seconds between polls.")
+    var interval: Double = 10
+
+    @Option(help: "Simulated history the first poll carries (e.g. 10m; default: none headless, the window live).")
+    var prefill: String?
+
+    @Option(help: "Seconds between refreshes (with the dashboard).")
+    var refresh: Double = 1
+
+    func validate() throws {
+        if headless, source.config != nil {
+            throw ValidationError("--headless records the simulator only; to record a configuration's sources, leave out --headless")
+        }
+        if let duration, DurationText.parse(duration) == nil {
+            throw ValidationError("--duration: '\(duration)' is not a duration (2h, 90m, 3600s, 3600)")
+        }
+        if let prefill, DurationText.parse(prefill) == nil {
+            throw ValidationError("--prefill: '\(prefill)' is not a duration (10m, 1h, 600)")
+        }
+        guard interval >= 1, interval <= 3600, interval.truncatingRemainder(dividingBy: 5) == 0 else {
+            throw ValidationError("--interval must be a multiple of 5 seconds between 5 and 3600, got \(interval)")
+        }
+        guard refresh >= 0.1, refresh <= 3600 else {
+            throw ValidationError("--refresh must be between 0.1 and 3600 seconds, got \(refresh)")
+        }
+    }
+
+    var durationSeconds: TimeInterval? { duration.flatMap(DurationText.parse) }
+
+    func run() throws {
+        if headless { try runHeadless() } else { try runLive() }
+    }
+
+    func runHeadless() throws {
+        let now = Date()
+        let seconds = durationSeconds ?? 3600
+        let recipe = MockRecording(
+            scenario: source.scenario ?? .steady, seed: source.seed,
+            start: source.startDate ?? now.addingTimeInterval(-seconds),
+            prefill: prefill.flatMap(DurationText.parse) ?? 0, duration: seconds, interval: interval)
+        let writer: RecordingWriter
+        do {
+            writer = try runBlocking { try await recipe.write(to: out) }
+        } catch {
+            fail("\(error)")
+        }
+        FileHandle.standardError.write(Data(
+            "fleetwatch: wrote \(out): \(writer.lineCount) lines, \(writer.byteCount) bytes\n".utf8))
+    }
+
+    func runLive() throws {
+        let now = Date()
+        let prefillSeconds = prefill.flatMap(DurationText.parse)
+        let live: LiveSources
+        do {
+            live = try source.makeLive(now: now, refresh: refresh, windowSeconds: display.windowSeconds,
+                                       prefill: prefillSeconds)
+        } catch {
+            fail("\(error)")
+        }
+        let poller = live.poller, initial = live.initialState
+        let header = HeadlessRecording.header(fleet: initial.fleet, sources: live.descriptions, start: now,
+                                              state: initial)
+        let writer: RecordingWriter
+        do {
+            writer = try RecordingWriter(path: out, header: header)
+        } catch {
+            fail("\(error)")
+        }
+        try? runBlocking { await poller.observe { t, update in writer.record(t: t, update: update) } }
+        defer { writer.close() }
+        try DashboardLauncher.run(feed: .live(poller, until: durationSeconds.map { now.addingTimeInterval($0) }),
+                                  fleet: FleetState(time: now, fleet: initial.fleet), display: display,
+                                  modeLabel: "rec", notices: [])
+        if let error = writer.error { warn(error) }
+    }
+}

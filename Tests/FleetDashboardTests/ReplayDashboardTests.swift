@@ -1,0 +1,94 @@
+import FleetCore
+@testable import FleetDashboard
+import FleetSources
+import Foundation
+import Testing
+
+@Suite("Replay in the dashboard")
+struct ReplayDashboardTests {
+    func replaying() -> DashboardState {
+        var s = Fixtures.dashboard(width: 160, height: 48)
+        s.replay = ReplayStatus(elapsed: 2530, duration: 7200, speed: 20, paused: false)
+        return s
+    }
+
+    @Test("replay keys become commands; space pauses the replay clock, not the screen")
+    func keysToCommands() {
+        var s = replaying()
+        for key in [Key.char(" "), .char("]"), .char("["), .left, .right, .home, .end, .char("p")] {
+            s.update(.key(key))
+        }
+        #expect(s.pendingCommands == [.togglePause, .faster, .slower, .stepBackward, .stepForward, .toStart, .toEnd,
+                                      .togglePause])
+        #expect(!s.paused)  // the screen is not frozen: new fleet states still show
+        let fresh = Fixtures.outageState(minutes: 30)
+        s.update(.fleet(fresh))
+        #expect(s.fleet == fresh)
+        #expect(s.takeCommands().count == 8)
+        #expect(s.pendingCommands.isEmpty)
+    }
+
+    @Test("Tab still moves focus; ←/→ seek instead of moving it; ↑/↓ still move it")
+    func focus() {
+        var s = replaying()
+        s.update(.key(.tab))
+        #expect(s.focus == .requests)
+        s.update(.key(.left))
+        #expect(s.focus == .requests)
+        s.update(.key(.down))
+        #expect(s.focus == .instances)
+    }
+
+    @Test("without a replay, the keys do what they always did")
+    func liveUnchanged() {
+        var s = Fixtures.dashboard(width: 160, height: 48)
+        s.update(.key(.char(" ")))
+        s.update(.key(.char("]")))
+        s.update(.key(.right))
+        #expect(s.paused && s.pendingCommands.isEmpty && s.focus == .requests)
+    }
+
+    @Test("the header shows replay time, length and speed, and PAUSED")
+    func header() {
+        var s = replaying()
+        var top = s.view().text.components(separatedBy: "\n")[0]
+        #expect(top.contains("replay 00:42:10 / 02:00:00 ×20"))
+        s.update(.key(.char(" ")))
+        top = s.view().text.components(separatedBy: "\n")[0]
+        #expect(top.contains("PAUSED  replay 00:42:10"))
+        s.replay = ReplayStatus(elapsed: 7200, duration: 7200, speed: 600, paused: false)
+        s.width = 130
+        top = s.view().text.components(separatedBy: "\n")[0]
+        #expect(top.contains("replay 02:00:00 / 02:00:00 ×600 END"))
+    }
+
+    @Test("a replayed frame is the live frame at the same moment")
+    func replayedFrameIsLiveFrame() async throws {
+        let start = Fixtures.end
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("fw-\(UUID().uuidString).fwrec").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let source = MockSource(scenario: .azOutage, seed: 7, start: start, prefill: 600)
+        let initial = FleetState(time: start, fleet: .erato)
+        let poller = Poller(state: initial, sources: [ScheduledSource(source, every: 10)])
+        let writer = try RecordingWriter(path: path, header: HeadlessRecording.header(
+            fleet: .erato, sources: [.init(name: "mock", detail: source.detail)], start: start, state: initial))
+        await poller.observe { t, update in writer.record(t: t, update: update) }
+        var live: [(Date, FleetState)] = []
+        for step in 0...180 {  // 30 minutes: 1b goes dark at minute 10 of the recording
+            let now = start.addingTimeInterval(Double(step) * 10)
+            await poller.pollOnce(now: now)
+            if step < 180 && (step % 30 == 0 || step == 77) { live.append((now.addingTimeInterval(3), await poller.state)) }
+        }
+        writer.close()
+        var player = ReplayPlayer(timeline: ReplayTimeline(try RecordingReader.read(path: path)))
+        for (t, state) in live {
+            player.seek(to: t)
+            #expect(player.state == state)
+            #expect(player.position == t)
+            let liveView = DashboardState(fleet: state, now: t, width: 160, height: 48).view()
+            let replayView = DashboardState(fleet: player.state, now: player.position, width: 160, height: 48).view()
+            #expect(replayView.text == liveView.text, "frame at \(ISOTime.string(t))")
+            #expect(replayView.cells == liveView.cells ? true : false, "styles at \(ISOTime.string(t))")
+        }
+    }
+}
