@@ -41,6 +41,12 @@ assert s['times_fired'] == 0 and s['final_state'] == 'OK', s"
 "$BIN" preview "${base[@]}" --period 60 > "$WORK/t.txt" 2>/dev/null
 check "text timeline with a summary line" grep -q "summary: fired 1 time, 120 s in ALARM, final state ALARM" "$WORK/t.txt"
 
+"$BIN" preview --alarms "$FIX/alarms/erato.tf" --alarm erato-health-check-failures --data "$ROOT/Recordings/demo.fwrec" \
+  --format json > "$WORK/r.json" 2>/dev/null
+check "a recording as data: the demo's outage fires the alarm once, for an hour" python3 -c "
+import json; s = json.load(open('$WORK/r.json'))['alarms'][0]['summary']
+assert (s['times_fired'], s['seconds_in_alarm'], s['final_state']) == (1, 3600, 'OK'), s"
+
 bad() {  # PATTERN ARGS...: exit 2 and one line on stderr matching PATTERN
   local pattern=$1; shift
   "$BIN" preview "$@" > /dev/null 2> "$WORK/err"; local got=$?

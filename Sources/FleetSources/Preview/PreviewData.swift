@@ -2,7 +2,8 @@ import FleetCore
 import Foundation
 
 /// The series `fleetwatch preview --data` reads: a `get-metric-data` output (with its queries
-/// file), a `get-metric-statistics` output, or a fleetwatch recording.
+/// file), a `get-metric-statistics` output, or a fleetwatch recording (its series as they stand
+/// at its end: up to the recording's series capacity, 24 h by default).
 public struct PreviewData: Sendable {
     public var series: [FleetUpdate.Batch]
     public var warnings: [String]
@@ -16,6 +17,16 @@ public struct PreviewData: Sendable {
     public static func load(path: String, queries: String? = nil) throws -> PreviewData {
         let (bytes, _) = try BoundedFile.read(path)
         let head = String(decoding: bytes.prefix(4096), as: UTF8.self)
+        if head.contains("\"fleetwatch-recording\"") {
+            // A recording: every series as it stands at the recording's end.
+            let recording = try RecordingReader.read(path: path)
+            let timeline = ReplayTimeline(recording)
+            let state = timeline.state(after: recording.updates.count)
+            let batches = state.series.values.sorted { $0.key < $1.key }.map {
+                FleetUpdate.Batch(key: $0.key, unit: $0.unit, period: $0.period, points: Array($0.points))
+            }
+            return PreviewData(series: batches, warnings: recording.warnings)
+        }
         if head.contains("\"Datapoints\"") {
             let data = try CloudWatchFiles.decodeMetricStatistics(bytes, file: path)
             return PreviewData(series: data.batches, warnings: data.warnings)
