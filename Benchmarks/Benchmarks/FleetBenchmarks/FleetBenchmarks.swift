@@ -11,6 +11,7 @@ let benchmarks: @Sendable () -> Void = {
     frameBenchmarks()
     alarmBenchmarks()
     simulatorBenchmarks()
+    dataBenchmarks()
 }
 
 /// A 200×60 dashboard with every panel full: an hour of the AZ outage at its worst.
