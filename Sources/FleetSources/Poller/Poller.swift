@@ -76,17 +76,15 @@ public actor Poller {
         let due = schedule.indices.filter { nextDue[$0].map { $0 <= now } ?? true }
         for i in due { nextDue[i] = now.addingTimeInterval(schedule[i].interval) }
 
-        let sources = due.map { (index: $0, source: schedule[$0].source) }
-        let results = await withTaskGroup(of: (Int, Result<FleetUpdate, any Error>).self) { group in
-            for (index, source) in sources {
-                group.addTask {
-                    do { return (index, .success(try await source.poll(now: now))) } catch { return (index, .failure(error)) }
-                }
-            }
-            var out: [(Int, Result<FleetUpdate, any Error>)] = []
-            for await result in group { out.append(result) }
-            return out.sorted { $0.0 < $1.0 }
+        // One task per due source, so they answer concurrently; awaited in source order. (Not a
+        // task group: with Swift 6.3 a group of (Int, Result<FleetUpdate, any Error>) children was
+        // miscompiled in release builds, handing back garbage indices.)
+        let tasks = due.map { index in
+            let source = schedule[index].source
+            return (index: index, task: Task { try await source.poll(now: now) })
         }
+        var results: [(index: Int, result: Result<FleetUpdate, any Error>)] = []
+        for (index, task) in tasks { results.append((index, await task.result)) }
 
         var changed = !results.isEmpty
         for (index, result) in results {
