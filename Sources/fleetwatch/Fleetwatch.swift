@@ -9,7 +9,7 @@ struct Fleetwatch: ParsableCommand {
             With no arguments, plays the built-in demo: a simulated outage of us-east-1b.
             Keys: q quit, ? help, p pause, +/- zoom, Tab focus, Enter full screen, t theme, g glyphs.
             """,
-        subcommands: [DashboardCommand.self, SnapshotCommand.self],
+        subcommands: [DashboardCommand.self, SnapshotCommand.self, ProbeCommand.self],
         defaultSubcommand: DashboardCommand.self
     )
 }
