@@ -62,7 +62,7 @@ struct ProbeBenchmarkTests {
             let run = try await ProbeDrive.rounds(source, 1, from: k, interval: 30, limit: .seconds(30))
             walls.append(run.seconds[0])
             cpus.append(Self.cpuSeconds() - cpu)
-            if k == 9 || k == 99 { rss.append(probeResidentBytes()) }
+            if [9, 39, 69, 99].contains(k) { rss.append(probeResidentBytes()) }
         }
         let report = await source.report()
         let percentiles = await source.percentiles()
@@ -74,13 +74,14 @@ struct ProbeBenchmarkTests {
         print("""
             ProbeBenchmark 1000 targets: round wall first \(fmt(walls[0])) s, median \(fmt(sortedWall[50])) s, \
             max \(fmt(sortedWall[99])) s; CPU median \(fmt(sortedCPU[50])) s, max \(fmt(sortedCPU[99])) s; \
-            RSS after 10 rounds \(rss[0] >> 20) MB, after 100 \(rss[1] >> 20) MB; fds \(fdsBefore) -> \(fdsAfter); \
+            RSS after 10/40/70/100 rounds \(rss.map { "\($0 >> 20)" }.joined(separator: "/")) MB; fds \(fdsBefore) -> \(fdsAfter); \
             p50 \(fmt((percentiles?.p50 ?? 0) * 1000)) ms p99 \(fmt((percentiles?.p99 ?? 0) * 1000)) ms; healthy \(healthy)
             """)
         #expect(healthy == 1000)
         #expect(sortedWall[50] < 1.0)
         #expect(sortedCPU[50] < 0.5)
-        #expect(rss[1] - rss[0] < 32 << 20, "memory grew \((rss[1] - rss[0]) >> 20) MB from round 10 to 100")
+        // Flat: the last 30 rounds add (almost) nothing; earlier growth is the allocator warming up.
+        #expect(rss[3] - rss[2] < 8 << 20, "memory grew \((rss[3] - rss[2]) >> 20) MB from round 70 to 100")
         #expect(fdsAfter <= fdsBefore + 4)
     }
 
