@@ -15,6 +15,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.21.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.60.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.25.0"),
     ],
     targets: [
         // Model values, CloudWatch statistics, the alarm evaluator. Foundation only.
@@ -22,8 +25,19 @@ let package = Package(
             name: "FleetCore",
             dependencies: [.product(name: "DequeModule", package: "swift-collections")]
         ),
-        // Where samples come from: the source protocol, the poller, the fleet simulator.
-        .target(name: "FleetSources", dependencies: ["FleetCore", .product(name: "Yams", package: "Yams")]),
+        // Where samples come from: the source protocol, the poller, the fleet simulator, `/health` probes.
+        .target(
+            name: "FleetSources",
+            dependencies: [
+                "FleetCore",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]
+        ),
         // Canvas, widgets, themes, DashboardState/update/view. No terminal I/O.
         .target(name: "FleetDashboard", dependencies: ["FleetCore"]),
         // ncurses, seen through a shim header. Only FleetTerminal imports it.
@@ -43,7 +57,16 @@ let package = Package(
             ]
         ),
         .testTarget(name: "FleetCoreTests", dependencies: ["FleetCore"]),
-        .testTarget(name: "FleetSourcesTests", dependencies: ["FleetSources"]),
+        .testTarget(
+            name: "FleetSourcesTests",
+            dependencies: [
+                "FleetSources",
+                // Real servers on loopback for the probe tests (plain, misbehaving, TLS).
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]
+        ),
         .testTarget(name: "FleetDashboardTests", dependencies: ["FleetDashboard", "FleetSources"]),
         .testTarget(name: "FleetTerminalTests", dependencies: ["FleetTerminal"]),
     ]

@@ -12,7 +12,7 @@ struct Fleetwatch: ParsableCommand {
             replaying: space pause, [ ] speed, ← → seek, Home End.
             """,
         subcommands: [DashboardCommand.self, SnapshotCommand.self, RecordCommand.self, ReplayFileCommand.self,
-                      PreviewCommand.self],
+                      PreviewCommand.self, ProbeCommand.self],
         defaultSubcommand: DashboardCommand.self
     )
 

@@ -25,15 +25,18 @@ public struct Instance: Sendable, Hashable, Codable {
     public var reason: String?
     /// Latest CPUUtilization (%), when known.
     public var cpu: Double?
+    /// Seconds the latest `/health` check took, when a probe measured it.
+    public var latency: Double?
 
     public init(id: String, zone: String, lifecycle: LifecycleState, health: TargetHealth,
-                reason: String? = nil, cpu: Double? = nil) {
+                reason: String? = nil, cpu: Double? = nil, latency: Double? = nil) {
         self.id = id
         self.zone = zone
         self.lifecycle = lifecycle
         self.health = health
         self.reason = reason
         self.cpu = cpu
+        self.latency = latency
     }
 }
 

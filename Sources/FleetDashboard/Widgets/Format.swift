@@ -42,6 +42,15 @@ enum Format {
         return iso.replacingOccurrences(of: "T", with: " ")
     }
 
+    /// A check's latency: "0.4ms", "3.1ms", "41ms", "1.2s".
+    static func latency(_ seconds: Double) -> String {
+        guard seconds.isFinite, seconds >= 0 else { return "-" }
+        let ms = seconds * 1000
+        if ms < 10 { return String(format: "%.1fms", ms) }
+        if ms < 1000 { return "\(Int(ms.rounded()))ms" }
+        return String(format: "%.1fs", min(seconds, 999))
+    }
+
     /// "us-east-1a" → "1a".
     static func shortZone(_ zone: String) -> String {
         if let dash = zone.lastIndex(of: "-") { return String(zone[zone.index(after: dash)...]) }

@@ -116,6 +116,12 @@ struct InstancesPanel {
         canvas.write(health, x: cx, y: y, style: theme.style(Self.role(instance.health)), maxWidth: max(0, x + width - cx))
         cx += healthWidth
         canvas.write(cpu, x: cx, y: y, style: theme.style((instance.cpu ?? 0) >= 70 ? .warning : .mainFg), maxWidth: max(0, x + width - cx))
+        if wide, let latency = instance.latency {
+            // A `/health` probe's latest check time, e.g. `3.1ms`.
+            cx += 5
+            canvas.write(Format.latency(latency), x: cx, y: y, style: theme.style(.label), maxWidth: max(0, x + width - cx))
+            cx += 2
+        }
         if wide, let reason = instance.reason, instance.health != .healthy {
             cx += 5
             canvas.write(reason, x: cx, y: y, style: theme.style(.label), maxWidth: max(0, x + width - cx))

@@ -1,0 +1,186 @@
+import ArgumentParser
+import FleetCore
+import FleetSources
+import Foundation
+import Synchronization
+
+/// `fleetwatch probe`: health-check the targets the way the ALB does, without a screen.
+struct ProbeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "probe",
+        abstract: "Health-check the instances the way the ALB does and print what each answers.",
+        discussion: """
+            With --rounds N: checks every target N times, prints every target's state and the
+            per-zone counts (JSON, or a table with --format text) and exits. Without --rounds:
+            runs until Ctrl-C, printing one line per state change as it happens.
+            Example: fleetwatch probe --targets targets.yaml --rounds 3 --interval 2 --timeout 1
+            Targets file format: see README.md, "Probes".
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    @Option(help: "A targets file (YAML): `defaults:` and `targets:` (id, zone, host or url).")
+    var targets: String?
+
+    @Option(help: "`aws elbv2 describe-target-groups` output: the health-check settings.")
+    var targetGroup: String?
+
+    @Option(help: "`aws elbv2 describe-target-health` output: the targets.")
+    var targetHealth: String?
+
+    @Option(help: "`aws ec2 describe-instances` output: the instances' private IPs and zones.")
+    var instances: String?
+
+    @Option(help: "Check every target this many times, print the result and exit.")
+    var rounds: Int?
+
+    @Option(help: "Seconds between two checks of a target (overrides the file).")
+    var interval: Double?
+
+    @Option(help: "Seconds a check may take (overrides the file); shorter than the interval.")
+    var timeout: Double?
+
+    @Option(help: "Checks under way at once.")
+    var concurrency: Int = ProbeSource.defaultConcurrency
+
+    @Flag(inversion: .prefixedNo, help: "Spread first checks over the interval (--no-spread: all at once, for benchmarks).")
+    var spread = true
+
+    @Option(help: "text or json (with --rounds: the report; without: one line per change).")
+    var format: Format?
+
+    func validate() throws {
+        let files = ProbeTargetSources(targets: targets, targetGroup: targetGroup, targetHealth: targetHealth,
+                                       instances: instances)
+        if let problem = files.problem { throw ValidationError(problem) }
+        if let rounds, !(1...100_000).contains(rounds) { throw ValidationError("--rounds must be 1…100000, got \(rounds)") }
+        if let interval, !(interval >= 0.05 && interval <= 3600) {
+            throw ValidationError("--interval must be between 0.05 and 3600 seconds, got \(interval)")
+        }
+        if let timeout, !(timeout >= 0.01 && timeout <= 120) {
+            throw ValidationError("--timeout must be between 0.01 and 120 seconds, got \(timeout)")
+        }
+        if !(1...4096).contains(concurrency) { throw ValidationError("--concurrency must be 1…4096, got \(concurrency)") }
+    }
+
+    func run() throws {
+        var loaded: [ProbeTarget]
+        do {
+            loaded = try ProbeTargetSources(targets: targets, targetGroup: targetGroup, targetHealth: targetHealth,
+                                            instances: instances).load()
+        } catch {
+            FileHandle.standardError.write(Data("fleetwatch: \(error)\n".utf8))
+            throw ExitCode(2)
+        }
+        for i in loaded.indices {
+            if let interval { loaded[i].settings.interval = interval }
+            if let timeout { loaded[i].settings.timeout = timeout }
+            let s = loaded[i].settings
+            if s.timeout >= s.interval {
+                let message = "target \(loaded[i].id): the timeout (\(s.timeout)s) must be shorter than the interval (\(s.interval)s); use --interval / --timeout"
+                FileHandle.standardError.write(Data("fleetwatch: \(message)\n".utf8))
+                throw ExitCode(2)
+            }
+        }
+        let source = ProbeSource(targets: loaded, concurrency: concurrency, spread: spread)
+        let stop = StopFlag.onInterrupt()
+        let format = self.format ?? (rounds == nil ? .text : .json)
+        let rounds = self.rounds
+        let interrupted = blocking { () async -> Bool in
+            var previous: [String: Instance] = [:]
+            while true {
+                let update = (try? await source.poll(now: Date())) ?? FleetUpdate()
+                if rounds == nil, let instances = update.instances {
+                    let report = await source.report()
+                    for (instance, row) in zip(instances, report.targets) {
+                        let before = previous[instance.id]
+                        if before?.health != instance.health || before?.reason != instance.reason {
+                            ProbeOutput.printChange(row, from: before?.health, format: format)
+                        }
+                        previous[instance.id] = instance
+                    }
+                }
+                if let rounds, await source.completedRounds >= rounds { break }
+                if stop.isSet { break }
+                try? await Task.sleep(for: .milliseconds(50))
+            }
+            if rounds != nil, !stop.isSet {
+                ProbeOutput.printReport(await source.report(), format: format)
+            }
+            await source.shutdown()
+            return stop.isSet
+        }
+        if interrupted { throw ExitCode(130) }
+    }
+}
+
+/// Set by SIGINT or SIGTERM (which no longer end the process at once), so the loop can stop,
+/// shut the HTTP client down and exit 130.
+final class StopFlag: @unchecked Sendable {  // `sources` is set once, before the flag is shared
+    private let flag = Atomic<Bool>(false)
+    private var sources: [any DispatchSourceSignal] = []
+
+    var isSet: Bool { flag.load(ordering: .acquiring) }
+
+    static func onInterrupt() -> StopFlag {
+        let stop = StopFlag()
+        var installed: [any DispatchSourceSignal] = []
+        for sig in [SIGINT, SIGTERM] {
+            signal(sig, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
+            source.setEventHandler { stop.flag.store(true, ordering: .releasing) }
+            source.resume()
+            installed.append(source)
+        }
+        stop.sources = installed
+        return stop
+    }
+}
+
+/// How `fleetwatch probe` prints.
+enum ProbeOutput {
+    static func printReport(_ report: ProbeReport, format: ProbeCommand.Format) {
+        switch format {
+        case .json:
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            let data = (try? encoder.encode(report)) ?? Data("{}".utf8)
+            print(String(decoding: data, as: UTF8.self))
+        case .text:
+            let idWidth = max(2, report.targets.map(\.id.count).max() ?? 0)
+            for t in report.targets {
+                let status = t.lastStatus.map(String.init) ?? "-"
+                let latency = t.latencyMs.map { ProbeSource.formatLatency($0 / 1000) } ?? "-"
+                print([t.id.padding(toLength: idWidth, withPad: " ", startingAt: 0), t.zone,
+                       t.state.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0),
+                       status.padding(toLength: 3, withPad: " ", startingAt: 0),
+                       latency.padding(toLength: 7, withPad: " ", startingAt: 0),
+                       t.reason ?? "-", t.url].joined(separator: "  "))
+            }
+            print(report.zones.map { "\($0.name): \($0.healthy) healthy, \($0.unhealthy) unhealthy" }.joined(separator: "; "))
+        }
+        fflush(nil)  // every stream: a pipe reader sees each line as it happens
+    }
+
+    /// `2026-01-05T13:00:31Z i-0abc us-east-1a initial -> unhealthy Target.Timeout (timeout, 5.0s)`
+    static func printChange(_ row: ProbeReport.Target, from: TargetHealth?, format: ProbeCommand.Format) {
+        let time = ISOTime.string(Date())
+        switch format {
+        case .json:
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            struct Change: Encodable { var time: String; var from: String?; var target: ProbeReport.Target }
+            let data = (try? encoder.encode(Change(time: time, from: from?.rawValue, target: row))) ?? Data()
+            print(String(decoding: data, as: UTF8.self))
+        case .text:
+            var line = "\(time) \(row.id) \(row.zone) \(from?.rawValue ?? "-") -> \(row.state.rawValue)"
+            if let reason = row.reason { line += " \(reason)" }
+            if let detail = row.detail {
+                line += " (\(detail)" + (row.latencyMs.map { ", " + ProbeSource.formatLatency($0 / 1000) } ?? "") + ")"
+            }
+            print(line)
+        }
+        fflush(nil)  // every stream: a pipe reader sees each line as it happens
+    }
+}
