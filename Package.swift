@@ -11,6 +11,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.21.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"5.0.0"),
     ],
     targets: [
         // Model values, CloudWatch statistics, the alarm evaluator. Foundation only.
@@ -19,7 +21,15 @@ let package = Package(
             dependencies: [.product(name: "DequeModule", package: "swift-collections")]
         ),
         // Where samples come from: the source protocol, the poller, the fleet simulator.
-        .target(name: "FleetSources", dependencies: ["FleetCore", .product(name: "Yams", package: "Yams")]),
+        .target(
+            name: "FleetSources",
+            dependencies: [
+                "FleetCore",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         // Canvas, widgets, themes, DashboardState/update/view. No terminal I/O.
         .target(name: "FleetDashboard", dependencies: ["FleetCore"]),
         // ncurses, seen through a shim header. Only FleetTerminal imports it.
