@@ -23,13 +23,15 @@ public enum SourceFactory {
     }
 
     /// The kinds a configuration may name, with the keys each takes.
-    public static let kinds = ["mock"]
+    public static let kinds = ["mock", "cloudwatch"]
 
     public static func make(_ config: SourceConfig, context: Context) throws -> ScheduledSource {
         switch config.kind {
         case "mock":
             let source = try MockSource(config: config, context: context)
             return ScheduledSource(source, every: config.every ?? context.refresh)
+        case "cloudwatch":
+            return try CloudWatchAPISource.scheduled(config: config, context: context)
         default:
             throw config.settings["kind"]!.error("unknown source kind '\(config.kind)' (known: \(kinds.joined(separator: ", ")))")
         }
