@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.21.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.60.0"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.25.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"5.0.0"),
     ],
     targets: [
         // Model values, CloudWatch statistics, the alarm evaluator. Foundation only.
@@ -25,7 +26,8 @@ let package = Package(
             name: "FleetCore",
             dependencies: [.product(name: "DequeModule", package: "swift-collections")]
         ),
-        // Where samples come from: the source protocol, the poller, the fleet simulator, `/health` probes.
+        // Where samples come from: the source protocol, the poller, the fleet simulator, CloudWatch
+        // files and APIs, `/health` probes, recordings.
         .target(
             name: "FleetSources",
             dependencies: [
@@ -36,6 +38,7 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         // Canvas, widgets, themes, DashboardState/update/view. No terminal I/O.

@@ -23,7 +23,7 @@ public enum SourceFactory {
     }
 
     /// The kinds a configuration may name, with the keys each takes.
-    public static let kinds = ["mock", "cloudwatch-files", "probe"]
+    public static let kinds = ["mock", "cloudwatch-files", "cloudwatch", "probe"]
 
     public static func make(_ config: SourceConfig, context: Context) throws -> ScheduledSource {
         switch config.kind {
@@ -35,6 +35,8 @@ public enum SourceFactory {
             return ScheduledSource(source, every: config.every ?? 30)
         case "probe":
             return try ProbeSource.make(config: config, context: context)
+        case "cloudwatch":
+            return try CloudWatchAPISource.scheduled(config: config, context: context)
         default:
             throw config.settings["kind"]!.error("unknown source kind '\(config.kind)' (known: \(kinds.joined(separator: ", ")))")
         }

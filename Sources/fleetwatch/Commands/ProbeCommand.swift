@@ -87,7 +87,7 @@ struct ProbeCommand: ParsableCommand {
         let stop = StopFlag.onInterrupt()
         let format = self.format ?? (rounds == nil ? .text : .json)
         let rounds = self.rounds
-        let interrupted = blocking { () async -> Bool in
+        let interrupted = try runBlocking { () async -> Bool in
             var previous: [String: Instance] = [:]
             while true {
                 let update = (try? await source.poll(now: Date())) ?? FleetUpdate()

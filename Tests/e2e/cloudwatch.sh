@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# End to end, live CloudWatch against moto: start moto_server on a free loopback port, seed the
+# Erato fleet (Tests/FleetSourcesTests/Fixtures/moto/seed.py), run the built binary's
+# `fleetwatch snapshot --config cw.yaml --format json` and check the seeded values arrive; then the
+# failure texts for missing credentials and an unreachable endpoint (and that no key leaks).
+# Usage: Tests/e2e/cloudwatch.sh path/to/fleetwatch
+set -uo pipefail
+BIN=$(realpath "${1:?usage: cloudwatch.sh path/to/fleetwatch}")
+cd "$(dirname "$0")/../.."
+command -v moto_server >/dev/null || { echo "cloudwatch e2e: moto_server is not on PATH (pip install 'moto[server]')"; exit 1; }
+
+WORK=$(mktemp -d)
+PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+MOTO_EC2_LOAD_DEFAULT_AMIS=false moto_server -H 127.0.0.1 -p "$PORT" >"$WORK/moto.log" 2>&1 &
+MOTO=$!
+cleanup() {  # moto_server does not always stop on SIGTERM: SIGKILL after a moment
+  kill "$MOTO" 2>/dev/null
+  for _ in 1 2 3 4 5 6 7 8 9 10; do kill -0 "$MOTO" 2>/dev/null || break; sleep 0.2; done
+  kill -9 "$MOTO" 2>/dev/null; wait "$MOTO" 2>/dev/null; rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+for _ in $(seq 1 600); do
+  python3 -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:$PORT/moto-api/data.json', timeout=1)" 2>/dev/null && break
+  kill -0 "$MOTO" 2>/dev/null || { echo "cloudwatch e2e: moto_server exited"; tail -5 "$WORK/moto.log"; exit 1; }
+  sleep 0.1
+done
+END=$(( $(date +%s) / 60 * 60 ))
+python3 Tests/FleetSourcesTests/Fixtures/moto/seed.py "http://127.0.0.1:$PORT" "$END" >"$WORK/seed.json" || { echo "cloudwatch e2e: seeding failed"; exit 1; }
+
+cat >"$WORK/cw.yaml" <<YAML
+fleet: {name: erato-backend, region: us-east-1, zones: [us-east-1a, us-east-1b, us-east-1c]}
+sources:
+  - kind: cloudwatch
+    endpoint: http://127.0.0.1:$PORT
+    auto_scaling_group: erato-backend-asg
+    load_balancer: erato-backend-alb
+    target_group: erato-backend-tg
+YAML
+
+passed=0; failed=0
+check() {  # check NAME COMMAND...
+  if "${@:2}"; then passed=$((passed + 1)); echo "ok: $1"; else failed=$((failed + 1)); echo "FAILED: $1"; fi
+}
+
+# A clean environment: dummy keys only, no ~/.aws of the machine's user.
+run() { env -i PATH="$PATH" HOME="$WORK/home" "$@"; }
+mkdir -p "$WORK/home"
+
+run AWS_ACCESS_KEY_ID=AKIAE2EEXAMPLEKEY01 AWS_SECRET_ACCESS_KEY=e2e-secret-value-do-not-print \
+  "$BIN" snapshot --config "$WORK/cw.yaml" --format json >"$WORK/out.json" 2>"$WORK/err.txt"
+rc=$?
+check "snapshot exits 0 (rc=$rc: $(head -c 300 "$WORK/err.txt"))" test "$rc" -eq 0
+check "snapshot shows the seeded values" python3 - "$WORK/out.json" "$WORK/seed.json" <<'PY'
+import json, sys
+out = json.load(open(sys.argv[1])); seed = json.load(open(sys.argv[2]))
+m = out["metrics"]
+problems = []
+def want(what, got, expected):
+    if got != expected: problems.append(f"{what}: got {got!r}, expected {expected!r}")
+want("cpu.latest", m["cpu"]["latest"], 49.0)
+want("requests us-east-1b", m["requests"]["zones"]["us-east-1b"]["latest"], 2179.0)
+want("requests total", m["requests"]["latest"], 1179.0 + 2179.0 + 3179.0)
+want("unhealthy us-east-1b", m["unhealthy_hosts"]["zones"]["us-east-1b"]["latest"], 1.0)
+want("requests per target us-east-1c", m["requests_per_target"]["zones"]["us-east-1c"]["latest"], 750.0)
+ids = sorted(i["id"] for z in out["zones"] for i in z["instances"])
+want("instances", ids, sorted(i["id"] for i in seed["instances"]))
+want("alarms", [a["name"] for a in out["alarms"]], ["erato-health-check-failures"])
+want("source status", [(s["name"], s["status"]) for s in out["sources"]], [("cloudwatch", "ok")])
+for p in problems: print("  " + p)
+sys.exit(1 if problems else 0)
+PY
+check "no key in the output" sh -c "! grep -q -e AKIAE2EEXAMPLEKEY01 -e e2e-secret-value '$WORK/out.json' '$WORK/err.txt'"
+
+run "$BIN" snapshot --config "$WORK/cw.yaml" --format json >/dev/null 2>"$WORK/err2.txt"
+rc=$?
+check "no credentials: exit 1 and says where it looked ($(head -c 300 "$WORK/err2.txt"))" \
+  sh -c "test $rc -eq 1 && grep -q 'no AWS credentials found (looked in: environment' '$WORK/err2.txt' && grep -q '.aws/credentials' '$WORK/err2.txt'"
+
+sed "s#http://127.0.0.1:$PORT#http://127.0.0.1:1#" "$WORK/cw.yaml" >"$WORK/cw-down.yaml"
+run AWS_ACCESS_KEY_ID=AKIAE2EEXAMPLEKEY01 AWS_SECRET_ACCESS_KEY=e2e-secret-value-do-not-print \
+  "$BIN" snapshot --config "$WORK/cw-down.yaml" --format json >/dev/null 2>"$WORK/err3.txt"
+rc=$?
+check "unreachable endpoint: exit 1, 'cannot reach … (connection refused)' ($(head -c 300 "$WORK/err3.txt"))" \
+  sh -c "test $rc -eq 1 && grep -q 'cannot reach http://127.0.0.1:1 (connection refused)' '$WORK/err3.txt' && ! grep -q -e AKIAE2EEXAMPLEKEY01 -e e2e-secret '$WORK/err3.txt'"
+
+echo "cloudwatch e2e: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
