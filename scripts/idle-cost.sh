@@ -19,8 +19,13 @@ for tool in htop btop tmux; do
     (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$tool") >/dev/null
   fi
 done
-swift build -c release --product fleetwatch >/dev/null
-FW="$(swift build -c release --show-bin-path)/fleetwatch"
+# FLEETWATCH_BIN measures another build, e.g. one linked with --static-swift-stdlib.
+if [ -n "${FLEETWATCH_BIN:-}" ]; then
+  FW=$(realpath "$FLEETWATCH_BIN")
+else
+  swift build -c release --product fleetwatch >/dev/null
+  FW="$(swift build -c release --show-bin-path)/fleetwatch"
+fi
 
 # btop at a 1 s refresh, in a config of its own.
 mkdir -p "$WORK/xdg/btop"
@@ -59,6 +64,7 @@ measure() {
 results=()
 results+=("$(measure fleetwatch-idle 'Instances by AZ' "$FW" --source mock --scenario steady --refresh 1)")
 results+=("$(measure fleetwatch-moving 'Instances by AZ' "$FW" --source mock --scenario az-outage --speed 60 --refresh 1)")
+results+=("$(measure fleetwatch-demo 'Instances by AZ' "$FW")")
 results+=("$(measure htop 'Load average' htop -d 10)")
 results+=("$(measure btop 'cpu' btop)")
 
@@ -72,4 +78,6 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN{ if (b == 0) print "inf"; else printf "
 echo
 echo "fleetwatch-idle / htop:   cpu $(ratio "$(get fleetwatch-idle 2)" "$(get htop 2)")  bytes $(ratio "$(get fleetwatch-idle 3)" "$(get htop 3)")"
 echo "fleetwatch-moving / btop: cpu $(ratio "$(get fleetwatch-moving 2)" "$(get btop 2)")  bytes $(ratio "$(get fleetwatch-moving 3)" "$(get btop 3)")"
-echo "(${DURATION}s each at ${W}x${H}; idle = --source mock --scenario steady in real time; moving = az-outage at x60, every chart moves every second)"
+echo "fleetwatch-demo / btop:   cpu $(ratio "$(get fleetwatch-demo 2)" "$(get btop 2)")  bytes $(ratio "$(get fleetwatch-demo 3)" "$(get btop 3)")"
+echo "(${DURATION}s each at ${W}x${H}; idle = --source mock --scenario steady in real time; moving = az-outage at x60;"
+echo " demo = the built-in recording replayed at x60, every chart moving every second)"

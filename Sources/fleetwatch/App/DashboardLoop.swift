@@ -8,8 +8,11 @@ import Foundation
 /// this thread owning every curses call. Events go through `DashboardState.update`; each frame is
 /// `view()`, and the terminal layer writes only the cells that changed.
 struct DashboardLoop {
-    /// Frames per second while a replay plays (at ×600 a frame is a minute of recording).
-    static let replayFrameInterval: TimeInterval = 0.1
+    /// Seconds between frames while a replay plays: one frame per minute of recording (a new
+    /// datapoint), at most 10 and at least 1 a second: ×60 draws once a second, ×600 ten times.
+    static func replayFrameInterval(speed: Double) -> TimeInterval {
+        min(1, max(0.1, 60 / max(speed, 1)))
+    }
 
     var state: DashboardState
     var feed: DashboardFeed
@@ -58,7 +61,7 @@ struct DashboardLoop {
             let now = Date()
             let wait: TimeInterval
             if let p = player, !p.paused, !p.atEnd {
-                wait = max(0.001, Self.replayFrameInterval - now.timeIntervalSince(lastFrame))
+                wait = max(0.001, Self.replayFrameInterval(speed: p.speed) - now.timeIntervalSince(lastFrame))
             } else {
                 // Wake at the next whole second for the clock and data ages, or sooner for input.
                 let t = now.timeIntervalSince1970
