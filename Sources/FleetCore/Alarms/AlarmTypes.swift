@@ -126,3 +126,16 @@ public struct TargetLine: Sendable, Hashable, Codable {
         self.label = label
     }
 }
+
+extension AlarmDefinition {
+    /// The start of the alarm's period that holds `date` (periods are aligned to the epoch).
+    public func periodStart(containing date: Date) -> Date {
+        let p = Double(period)
+        return Date(timeIntervalSince1970: (date.timeIntervalSince1970 / p).rounded(.down) * p)
+    }
+
+    /// The end of the alarm's period that holds `date`.
+    public func periodEnd(containing date: Date) -> Date {
+        periodStart(containing: date).addingTimeInterval(Double(period))
+    }
+}

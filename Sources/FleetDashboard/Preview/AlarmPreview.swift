@@ -104,9 +104,8 @@ public struct AlarmPreview: Sendable {
         guard let first = points.first, let last = points.last, definition.period > 0 else { return nil }
         let values = AlarmEvaluator.periodValues(points, period: definition.period, statistic: definition.statistic)
         guard !values.isEmpty else { return nil }
-        let period = Double(definition.period)
-        let start = Date(timeIntervalSince1970: (first.time.timeIntervalSince1970 / period).rounded(.down) * period)
-        let end = Date(timeIntervalSince1970: (last.time.timeIntervalSince1970 / period).rounded(.down) * period + period)
+        let start = definition.periodStart(containing: first.time)
+        let end = definition.periodEnd(containing: last.time)
         let timeline = AlarmEvaluator.timeline(definition, periodValues: values, start: start, end: end)
         let breaching = values.filter { definition.comparison.breaches($0.value, definition.threshold) }
         var intervals: [(Date, Date)] = []

@@ -141,45 +141,30 @@ extension CloudWatchFiles {
                                                warnings: inout [String]) throws(FileSourceError) -> [InstanceRecord] {
         var out: [InstanceRecord] = []
         var notes: [String] = []
-        try withJSONReader(bytes, file: file) { (r: inout JSONReader) throws(FileSourceError) in
+        try forEachInstance(bytes, file: file, under: "AutoScalingGroups") { (r: inout JSONReader) throws(FileSourceError) in
+            let at = r.pathString
+            var id: String?, zone: String?, state: String?, healthStatus: String?
             try r.beginObject()
-            while let k = try r.nextKey() {
-                guard k == "AutoScalingGroups" else { try r.skipValue(); continue }
-                try r.beginArray()
-                while try r.nextElement() {
-                    try r.beginObject()
-                    while let f = try r.nextKey() {
-                        guard f == "Instances" else { try r.skipValue(); continue }
-                        try r.beginArray()
-                        while try r.nextElement() {
-                            let at = r.pathString
-                            var id: String?, zone: String?, state: String?, healthStatus: String?
-                            try r.beginObject()
-                            while let g = try r.nextKey() {
-                                switch g {
-                                case "InstanceId": id = try r.readString()
-                                case "HealthStatus": healthStatus = try r.readOptionalString()
-                                case "AvailabilityZone": zone = try r.readString()
-                                case "LifecycleState": state = try r.readString()
-                                default: try r.skipValue()
-                                }
-                            }
-                            guard let id, let zone, let state else {
-                                throw FileSourceError(file: file, location: at,
-                                                      message: "instance without InstanceId, AvailabilityZone and LifecycleState")
-                            }
-                            var lifecycle = lifecycle(autoScaling: state)
-                            if lifecycle == nil {
-                                notes.append("\(file): \(at).LifecycleState: unknown state \"\(state)\" of \(id); shown as Pending")
-                                lifecycle = .pending
-                            }
-                            out.append(InstanceRecord(id: id, zone: zone, lifecycle: lifecycle ?? .pending, rawState: state,
-                                                      healthStatus: healthStatus))
-                        }
-                    }
+            while let g = try r.nextKey() {
+                switch g {
+                case "InstanceId": id = try r.readString()
+                case "HealthStatus": healthStatus = try r.readOptionalString()
+                case "AvailabilityZone": zone = try r.readString()
+                case "LifecycleState": state = try r.readString()
+                default: try r.skipValue()
                 }
             }
-            guard r.atEnd() else { throw r.syntaxError("unexpected data after the JSON document") }
+            guard let id, let zone, let state else {
+                throw FileSourceError(file: file, location: at,
+                                      message: "instance without InstanceId, AvailabilityZone and LifecycleState")
+            }
+            var lifecycle = lifecycle(autoScaling: state)
+            if lifecycle == nil {
+                notes.append("\(file): \(at).LifecycleState: unknown state \"\(state)\" of \(id); shown as Pending")
+                lifecycle = .pending
+            }
+            out.append(InstanceRecord(id: id, zone: zone, lifecycle: lifecycle ?? .pending, rawState: state,
+                                      healthStatus: healthStatus))
         }
         warnings += notes
         return out
@@ -190,54 +175,61 @@ extension CloudWatchFiles {
                                           warnings: inout [String]) throws(FileSourceError) -> [InstanceRecord] {
         var out: [InstanceRecord] = []
         var notes: [String] = []
+        try forEachInstance(bytes, file: file, under: "Reservations") { (r: inout JSONReader) throws(FileSourceError) in
+            let at = r.pathString
+            var id: String?, zone: String?, state: String?
+            try r.beginObject()
+            while let g = try r.nextKey() {
+                switch g {
+                case "InstanceId": id = try r.readString()
+                case "Placement":
+                    try r.beginObject()
+                    while let h = try r.nextKey() {
+                        if h == "AvailabilityZone" { zone = try r.readString() } else { try r.skipValue() }
+                    }
+                case "State":
+                    try r.beginObject()
+                    while let h = try r.nextKey() {
+                        if h == "Name" { state = try r.readString() } else { try r.skipValue() }
+                    }
+                default: try r.skipValue()
+                }
+            }
+            guard let id, let zone, let state else {
+                throw FileSourceError(file: file, location: at,
+                                      message: "instance without InstanceId, Placement.AvailabilityZone and State.Name")
+            }
+            var lifecycle = lifecycle(ec2: state)
+            if lifecycle == nil {
+                notes.append("\(file): \(at).State.Name: unknown state \"\(state)\" of \(id); shown as Pending")
+                lifecycle = .pending
+            }
+            out.append(InstanceRecord(id: id, zone: zone, lifecycle: lifecycle ?? .pending, rawState: state))
+        }
+        warnings += notes
+        return out
+    }
+
+    /// Calls `body` with the reader at each element of `<outer>[].Instances[]` (the shape of both
+    /// `describe-auto-scaling-groups` and `describe-instances`), skipping everything else.
+    static func forEachInstance(_ bytes: [UInt8], file: String, under outer: String,
+                                _ body: (inout JSONReader) throws(FileSourceError) -> Void) throws(FileSourceError) {
         try withJSONReader(bytes, file: file) { (r: inout JSONReader) throws(FileSourceError) in
             try r.beginObject()
             while let k = try r.nextKey() {
-                guard k == "Reservations" else { try r.skipValue(); continue }
+                guard k == outer else { try r.skipValue(); continue }
                 try r.beginArray()
                 while try r.nextElement() {
                     try r.beginObject()
                     while let f = try r.nextKey() {
                         guard f == "Instances" else { try r.skipValue(); continue }
                         try r.beginArray()
-                        while try r.nextElement() {
-                            let at = r.pathString
-                            var id: String?, zone: String?, state: String?
-                            try r.beginObject()
-                            while let g = try r.nextKey() {
-                                switch g {
-                                case "InstanceId": id = try r.readString()
-                                case "Placement":
-                                    try r.beginObject()
-                                    while let h = try r.nextKey() {
-                                        if h == "AvailabilityZone" { zone = try r.readString() } else { try r.skipValue() }
-                                    }
-                                case "State":
-                                    try r.beginObject()
-                                    while let h = try r.nextKey() {
-                                        if h == "Name" { state = try r.readString() } else { try r.skipValue() }
-                                    }
-                                default: try r.skipValue()
-                                }
-                            }
-                            guard let id, let zone, let state else {
-                                throw FileSourceError(file: file, location: at,
-                                                      message: "instance without InstanceId, Placement.AvailabilityZone and State.Name")
-                            }
-                            var lifecycle = lifecycle(ec2: state)
-                            if lifecycle == nil {
-                                notes.append("\(file): \(at).State.Name: unknown state \"\(state)\" of \(id); shown as Pending")
-                                lifecycle = .pending
-                            }
-                            out.append(InstanceRecord(id: id, zone: zone, lifecycle: lifecycle ?? .pending, rawState: state))
-                        }
+                        while try r.nextElement() { try body(&r) }
                     }
                 }
             }
             guard r.atEnd() else { throw r.syntaxError("unexpected data after the JSON document") }
         }
-        warnings += notes
-        return out
     }
 
     /// Joins instances with their target health. An instance that is not a target of the group is

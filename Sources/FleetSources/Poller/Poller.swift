@@ -136,11 +136,10 @@ public actor Poller {
             let points = state.points(forAlarm: definition)
             var status = AlarmStatus(definition: definition, state: .insufficientData, reason: Self.localReasonTag)
             if let first = points.first, let last = points.last {
-                let period = Double(definition.period)
                 let values = AlarmEvaluator.periodValues(points, period: definition.period, statistic: definition.statistic)
-                let start = Date(timeIntervalSince1970: (first.time.timeIntervalSince1970 / period).rounded(.down) * period)
+                let start = definition.periodStart(containing: first.time)
                 // The last boundary whose period has ended by the fleet's clock.
-                let end = Date(timeIntervalSince1970: (state.time.timeIntervalSince1970 / period).rounded(.down) * period)
+                let end = definition.periodStart(containing: state.time)
                 if end > start {
                     let timeline = AlarmEvaluator.timeline(definition, periodValues: values, start: start, end: max(end, last.time))
                     status.state = timeline.finalState

@@ -19,9 +19,8 @@ public struct PreviewReport: Sendable {
         if let from { points = points.filter { $0.time >= from } }
         if let end { points = points.filter { $0.time < end } }
         guard let first = points.first, let last = points.last else { return nil }
-        let period = Double(definition.period)
-        let start = Date(timeIntervalSince1970: (first.time.timeIntervalSince1970 / period).rounded(.down) * period)
-        let stop = end ?? Date(timeIntervalSince1970: (last.time.timeIntervalSince1970 / period).rounded(.down) * period + period)
+        let start = definition.periodStart(containing: first.time)
+        let stop = end ?? definition.periodEnd(containing: last.time)
         let values = AlarmEvaluator.periodValues(points, period: definition.period, statistic: definition.statistic)
         self.definition = definition
         self.metric = series.key
