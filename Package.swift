@@ -57,6 +57,17 @@ let package = Package(
             dependencies: [
                 "FleetCore", "FleetSources", "FleetDashboard", "FleetTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            // A release build is what sits on a bastion all day, so it is linked lean (BENCHMARKS.md,
+            // "RSS"): lld packs the ~120 000 relative relocations (DT_RELR, glibc 2.36+) so start-up
+            // does not read 2.9 MB of them, and the executable's own symbols are not exported (1.6 MB
+            // of symbol tables the loader would search). Still position-independent (ASLR). Build it
+            // with `--static-swift-stdlib` (README) so only the runtime pages used are resident.
+            linkerSettings: [
+                .unsafeFlags(
+                    ["-use-ld=lld", "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs",
+                     "-Xlinker", "--no-export-dynamic"],
+                    .when(platforms: [.linux], configuration: .release)),
             ]
         ),
         .testTarget(name: "FleetCoreTests", dependencies: ["FleetCore"]),

@@ -23,8 +23,10 @@ done
 if [ -n "${FLEETWATCH_BIN:-}" ]; then
   FW=$(realpath "$FLEETWATCH_BIN")
 else
-  swift build -c release --product fleetwatch >/dev/null
-  FW="$(swift build -c release --show-bin-path)/fleetwatch"
+  # The release build as README says to make it: the Swift runtime linked in (Package.swift adds
+  # the lean-link flags for release).
+  swift build -c release --static-swift-stdlib --product fleetwatch >/dev/null
+  FW="$(swift build -c release --static-swift-stdlib --show-bin-path)/fleetwatch"
 fi
 
 # btop at a 1 s refresh, in a config of its own.
