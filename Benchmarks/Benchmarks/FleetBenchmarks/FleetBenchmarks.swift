@@ -12,6 +12,7 @@ let benchmarks: @Sendable () -> Void = {
     alarmBenchmarks()
     simulatorBenchmarks()
     dataBenchmarks()
+    probeBenchmarks()
 }
 
 /// A 200×60 dashboard with every panel full: an hour of the AZ outage at its worst.
