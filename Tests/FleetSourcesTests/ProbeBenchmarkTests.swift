@@ -55,14 +55,17 @@ struct ProbeBenchmarkTests {
         #expect(targets.count == 1000)
         let source = ProbeSource(targets: targets, spread: false)
         var walls: [Double] = [], cpus: [Double] = []
-        var rss: [Int] = []
+        var rss: [Int] = [], heap: [MallocStats] = []
         let fdsBefore = probeOpenFDs()
         for k in 0..<100 {
             let cpu = Self.cpuSeconds()
             let run = try await ProbeDrive.rounds(source, 1, from: k, interval: 30, limit: .seconds(30))
             walls.append(run.seconds[0])
             cpus.append(Self.cpuSeconds() - cpu)
-            if [9, 39, 69, 99].contains(k) { rss.append(probeResidentBytes()) }
+            if [9, 39, 69, 99].contains(k) {
+                rss.append(probeResidentBytes())
+                heap.append(MallocStats.now())
+            }
         }
         let report = await source.report()
         let percentiles = await source.percentiles()
@@ -74,7 +77,10 @@ struct ProbeBenchmarkTests {
         print("""
             ProbeBenchmark 1000 targets: round wall first \(fmt(walls[0])) s, median \(fmt(sortedWall[50])) s, \
             max \(fmt(sortedWall[99])) s; CPU median \(fmt(sortedCPU[50])) s, max \(fmt(sortedCPU[99])) s; \
-            RSS after 10/40/70/100 rounds \(rss.map { "\($0 >> 20)" }.joined(separator: "/")) MB; fds \(fdsBefore) -> \(fdsAfter); \
+            RSS after 10/40/70/100 rounds \(rss.map { "\($0 >> 20)" }.joined(separator: "/")) MB \
+            (malloc: in use \(heap.map { mb($0.inUse) }.joined(separator: "/")) MB, \
+            free in arenas \(heap.map { mb($0.free) }.joined(separator: "/")) MB, \
+            arenas \(heap.map { "\($0.arenas)" }.joined(separator: "/"))); fds \(fdsBefore) -> \(fdsAfter); \
             p50 \(fmt((percentiles?.p50 ?? 0) * 1000)) ms p99 \(fmt((percentiles?.p99 ?? 0) * 1000)) ms; healthy \(healthy)
             """)
         #expect(healthy == 1000)
@@ -116,3 +122,37 @@ struct ProbeBenchmarkTests {
 }
 
 private func fmt(_ x: Double) -> String { String(format: "%.3f", x) }
+private func mb(_ bytes: Int) -> String { String(format: "%.1f", Double(bytes) / 1048576) }
+
+/// glibc malloc's own account, from `malloc_info` (malloc.h is not in Swift's Glibc module, so it
+/// is looked up at run time): bytes handed out and not freed (a leak grows this), bytes free
+/// inside the arenas (fragmentation, or per-thread arenas that never shrink, grow this instead),
+/// and the number of arenas.
+struct MallocStats {
+    var inUse = 0, free = 0, arenas = 0
+
+    static func now() -> MallocStats {
+        typealias MallocInfo = @convention(c) (Int32, UnsafeMutablePointer<FILE>?) -> Int32
+        guard let symbol = dlsym(nil, "malloc_info") else { return MallocStats() }
+        var buffer: UnsafeMutablePointer<CChar>?
+        var size = 0
+        guard let stream = open_memstream(&buffer, &size) else { return MallocStats() }
+        _ = unsafeBitCast(symbol, to: MallocInfo.self)(0, stream)
+        fclose(stream)
+        defer { Glibc.free(buffer) }
+        guard let buffer else { return MallocStats() }
+        let xml = String(cString: buffer)
+        // The totals over every arena follow the last </heap>.
+        let totals = xml.components(separatedBy: "</heap>").last ?? ""
+        func bytes(_ tag: String) -> Int {
+            guard let r = totals.range(of: tag) else { return 0 }
+            let rest = totals[r.upperBound...]
+            guard let s = rest.range(of: "size=\""), let e = rest[s.upperBound...].firstIndex(of: "\"") else { return 0 }
+            return Int(rest[s.upperBound..<e]) ?? 0
+        }
+        let free = bytes("<total type=\"fast\"") + bytes("<total type=\"rest\"")
+        let system = bytes("<system type=\"current\"")
+        return MallocStats(inUse: system - free + bytes("<total type=\"mmap\""), free: free,
+                           arenas: xml.components(separatedBy: "<heap nr=").count - 1)
+    }
+}
