@@ -7,6 +7,11 @@ import Testing
 /// 1,000 targets on 127.0.1.1–127.0.4.250, served by `scripts/probe-bench-server.py` in its own
 /// process (so the CPU measured here is the prober's): one round within 1 s and 0.5 CPU-seconds,
 /// memory flat over 100 rounds, and a 5 s hang on 10 % of the targets not delaying the others.
+///
+/// For the memory figures, add `SWT_SWIFT_ERROR_BACKTRACING_ENABLED=0`: by default swift-testing
+/// hooks every `throw` in the process and keeps a backtrace per thrown error in a cache it prunes
+/// only between tests, and SwiftNIO throws (and catches) a couple of errors inside every connect,
+/// so over 100,000 checks that cache alone grows by 10–25 MB. The line says whether it was on.
 @Suite("ProbeBenchmark (opt-in: FLEETWATCH_BENCH=1)", .serialized,
        .enabled(if: ProcessInfo.processInfo.environment["FLEETWATCH_BENCH"] == "1"))
 struct ProbeBenchmarkTests {
@@ -36,6 +41,11 @@ struct ProbeBenchmarkTests {
             process.waitUntilExit()
             try? FileManager.default.removeItem(atPath: targetsFile)
         }
+    }
+
+    /// Whether swift-testing records a backtrace for every thrown error (its default).
+    static var errorBacktraces: Bool {
+        ProcessInfo.processInfo.environment["SWT_SWIFT_ERROR_BACKTRACING_ENABLED"] != "0"
     }
 
     static func cpuSeconds() -> Double {
@@ -81,7 +91,8 @@ struct ProbeBenchmarkTests {
             (malloc: in use \(heap.map { mb($0.inUse) }.joined(separator: "/")) MB, \
             free in arenas \(heap.map { mb($0.free) }.joined(separator: "/")) MB, \
             arenas \(heap.map { "\($0.arenas)" }.joined(separator: "/"))); fds \(fdsBefore) -> \(fdsAfter); \
-            p50 \(fmt((percentiles?.p50 ?? 0) * 1000)) ms p99 \(fmt((percentiles?.p99 ?? 0) * 1000)) ms; healthy \(healthy)
+            p50 \(fmt((percentiles?.p50 ?? 0) * 1000)) ms p99 \(fmt((percentiles?.p99 ?? 0) * 1000)) ms; healthy \(healthy); \
+            swift-testing error backtraces \(Self.errorBacktraces ? "on" : "off")
             """)
         #expect(healthy == 1000)
         #expect(sortedWall[50] < 1.0)
