@@ -1,4 +1,3 @@
-import AsyncHTTPClient
 import Foundation
 import NIOCore
 import NIOHTTP1
@@ -8,107 +7,155 @@ import Synchronization
 
 /// Sends one health check the way an ALB node does and says what it saw: `GET path` on a new
 /// connection (closed after the answer), redirects not followed, at most `bodyLimit` bytes of
-/// the body read, and a hard deadline over the whole exchange (connect, TLS, head and body).
+/// the body read, and a hard deadline over the whole exchange (name lookup, connect, TLS, head
+/// and body).
 ///
-/// Owns an `HTTPClient`; call ``shutdown()`` when done. (Should the owner forget, the client
-/// is shut down when this object goes away, without waiting.)
+/// Straight on SwiftNIO: one channel per check on the shared event loop group, NIO's HTTP/1
+/// encoder and decoder, NIOSSL for HTTPS, and a ``ProbeHandler`` that finishes the check.
+/// Call ``shutdown()`` when done; later checks fail at once.
 public final class HTTPProber: Sendable {
     /// How much of a body is read before the check stops listening (a 100 MB body is not read).
     public static let bodyLimit = 4096
     public static let userAgent = "fleetwatch-probe/1.0"
 
-    let client: HTTPClient
-    private let insecureTLS: TLSConfiguration
-    private let closed = Mutex(false)
+    private let group: MultiThreadedEventLoopGroup
+    /// TLS contexts, made on the first HTTPS check (loading the trust store takes a while).
+    private let tlsContexts = Mutex<[Bool: NIOSSLContext]>([:])  // by `insecure`
+    private let closed = Atomic<Bool>(false)
 
-    /// `maxTimeout`: the longest timeout of any target (the client's connect and read timeouts).
+    /// `maxTimeout`: the longest timeout of any target. Each check has its own deadline, so this
+    /// only needs to be a bound; kept for callers that size things by it.
     public init(maxTimeout: TimeInterval = 5) {
-        var config = HTTPClient.Configuration()
-        config.redirectConfiguration = .disallow
-        config.decompression = .disabled
-        config.httpVersion = .http1Only
-        let limit = TimeAmount.nanoseconds(Int64(max(0.05, maxTimeout) * 1e9))
-        config.timeout = .init(connect: limit, read: limit, write: limit)
-        // One check, one connection, as the ALB does: no pooled connections to leak or go stale.
-        config.maximumUsesPerConnection = 1
-        config.connectionPool = .init(idleTimeout: .seconds(1), concurrentHTTP1ConnectionsPerHostSoftLimit: 64)
-        // A refused connection fails the check now instead of being retried until the deadline.
-        config.connectionPool.retryConnectionEstablishment = false
-        client = HTTPClient(eventLoopGroup: MultiThreadedEventLoopGroup.singleton, configuration: config)
-        var tls = TLSConfiguration.makeClientConfiguration()
-        tls.certificateVerification = .none
-        insecureTLS = tls
+        group = MultiThreadedEventLoopGroup.singleton
     }
 
-    deinit {
-        if !closed.withLock({ $0 }) { client.shutdown { _ in } }
-    }
-
-    /// Shuts the client down; later checks fail at once.
+    /// Later checks fail at once. (The event loops are shared and stay up.)
     public func shutdown() async {
-        let first = closed.withLock { was in
-            defer { was = true }
-            return !was
-        }
-        if first { try? await client.shutdown() }
+        closed.store(true, ordering: .relaxed)
     }
 
     /// One health check of `target`; never throws, never takes (much) longer than its timeout.
+    /// Cancelling the calling task ends the check at once as a timeout.
     public func probe(_ target: ProbeTarget) async -> ProbeResult {
-        let started = Date()
-        let clock = ContinuousClock()
-        let begin = clock.now
-        let timeout = target.settings.timeout
-        let outcome: ProbeOutcome = await withTaskGroup(of: ProbeOutcome?.self) { group in
-            group.addTask { await self.fetch(target, timeout: timeout) }
-            group.addTask {
-                // The hard deadline: whatever the fetch is doing when it fires, it is cancelled.
-                do { try await Task.sleep(for: .nanoseconds(Int64(timeout * 1e9))) } catch { return nil }
-                return .timeout
-            }
-            var first: ProbeOutcome?
-            while first == nil, let next = await group.next() { first = next }
-            group.cancelAll()
-            return first ?? .timeout
+        let check = start(target)
+        return await withTaskCancellationHandler {
+            // The promise is only ever succeeded.
+            (try? await check.result.futureResult.get())
+                ?? ProbeResult(targetID: target.id, started: Date(), latency: 0, outcome: .timeout)
+        } onCancel: {
+            check.loop.execute { check.finish(.timeout) }
         }
-        let elapsed = clock.now - begin
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        return ProbeResult(targetID: target.id, started: started, latency: seconds, outcome: outcome)
     }
 
-    private func fetch(_ target: ProbeTarget, timeout: TimeInterval) async -> ProbeOutcome? {
-        var request = HTTPClientRequest(url: target.url)
-        request.method = .GET
-        request.headers.add(name: "User-Agent", value: Self.userAgent)
-        request.headers.add(name: "Connection", value: "close")
-        if target.settings.insecure { request.tlsConfiguration = insecureTLS }
+    /// Starts one check on an event loop; its `result` completes within the target's timeout.
+    func start(_ target: ProbeTarget) -> ProbeCheck {
+        let loop = group.next()
+        let check = ProbeCheck(targetID: target.id, loop: loop)
+        guard !closed.load(ordering: .relaxed) else {
+            loop.execute { check.finish(.connectionFailed("the prober is shut down")) }
+            return check
+        }
+        let endpoint: Endpoint
+        let tls: NIOSSLContext?
         do {
-            let response = try await client.execute(request, deadline: .now() + .nanoseconds(Int64(timeout * 1e9)))
-            var read = 0
-            for try await chunk in response.body {
-                read += chunk.readableBytes
-                if read >= Self.bodyLimit { break }  // dropping the body closes the connection
-            }
-            return .status(Int(response.status.code))
+            endpoint = try Endpoint(url: target.url)
+            tls = endpoint.https ? try context(insecure: target.settings.insecure) : nil
         } catch {
-            if Task.isCancelled { return nil }  // the deadline won; its outcome stands
-            return Self.classify(error)
+            loop.execute { check.finish(Self.classify(error)) }
+            return check
+        }
+        let timeout = TimeAmount.nanoseconds(Int64(max(0.001, target.settings.timeout) * 1e9))
+        var headers = HTTPHeaders()
+        headers.reserveCapacity(4)
+        headers.add(name: "Host", value: endpoint.authority)
+        headers.add(name: "User-Agent", value: Self.userAgent)
+        headers.add(name: "Connection", value: "close")
+        let request = HTTPRequestHead(version: .http1_1, method: .GET, uri: endpoint.path, headers: headers)
+
+        let bootstrap = ClientBootstrap(group: loop)
+            .connectTimeout(timeout)
+            .channelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    guard !check.done else { throw ChannelError.ioOnClosedChannel }
+                    check.channel = channel
+                    let pipeline = channel.pipeline.syncOperations
+                    if let tls {
+                        try pipeline.addHandler(NIOSSLClientHandler(context: tls, serverHostname: endpoint.serverName))
+                    }
+                    try pipeline.addHTTPClientHandlers()
+                    try pipeline.addHandler(ProbeHandler(request: request, check: check))
+                }
+            }
+        loop.execute {
+            // The hard deadline, from before the name lookup to the end of the body.
+            check.deadline = loop.scheduleTask(in: timeout) { check.finish(.timeout) }
+            let connected = endpoint.address.map { bootstrap.connect(to: $0) }
+                ?? bootstrap.connect(host: endpoint.host, port: endpoint.port)
+            connected.whenComplete { result in
+                switch result {
+                case .success(let channel):
+                    // Too late (the deadline fired during the lookup): hang up at once.
+                    if check.done { channel.close(promise: nil) }
+                case .failure(let error):
+                    check.finish(Self.classify(error))
+                }
+            }
+        }
+        return check
+    }
+
+    private func context(insecure: Bool) throws -> NIOSSLContext {
+        try tlsContexts.withLock { cache in
+            if let cached = cache[insecure] { return cached }
+            var config = TLSConfiguration.makeClientConfiguration()
+            if insecure { config.certificateVerification = .none }
+            // After the answer, wait only briefly for the server's close_notify.
+            config.shutdownTimeout = .milliseconds(100)
+            let made = try NIOSSLContext(configuration: config)
+            cache[insecure] = made
+            return made
         }
     }
 
-    /// Maps a client error to what the check saw.
-    static func classify(_ error: any Error) -> ProbeOutcome {
-        if let e = error as? HTTPClientError {
-            switch e {
-            case .deadlineExceeded, .readTimeout, .connectTimeout, .writeTimeout, .tlsHandshakeTimeout,
-                 .getConnectionFromPoolTimeout:
-                return .timeout
-            case .remoteConnectionClosed:
-                return .connectionFailed("connection closed before a response")
-            default:
-                return .connectionFailed("client error: \(short(e))")
-            }
+    /// Where a check goes, from its URL.
+    struct Endpoint: Sendable {
+        var https: Bool
+        /// The host name or address, without IPv6 brackets.
+        var host: String
+        var port: Int
+        /// Path and query, as sent on the request line.
+        var path: String
+        /// `Host` header value: the host, and the port when not the scheme's default.
+        var authority: String
+        /// The address when `host` is an IP address (no lookup needed).
+        var address: SocketAddress?
+        /// The name for SNI and certificate checks; nil for an IP address.
+        var serverName: String? { address == nil ? host : nil }
+
+        init(url: String) throws {
+            guard let parts = URLComponents(string: url), let scheme = parts.scheme?.lowercased(),
+                  scheme == "http" || scheme == "https", var host = parts.host, !host.isEmpty
+            else { throw ProbeURLError(url: url) }
+            if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
+            https = scheme == "https"
+            self.host = host
+            let defaultPort = https ? 443 : 80
+            port = parts.port ?? defaultPort
+            let query = parts.percentEncodedQuery.map { "?" + $0 } ?? ""
+            path = (parts.percentEncodedPath.isEmpty ? "/" : parts.percentEncodedPath) + query
+            let bracketed = host.contains(":") ? "[\(host)]" : host
+            authority = port == defaultPort ? bracketed : "\(bracketed):\(port)"
+            address = try? SocketAddress(ipAddress: host, port: port)
         }
+    }
+
+    struct ProbeURLError: Error, CustomStringConvertible {
+        var url: String
+        var description: String { "not an http(s) URL: \(url)" }
+    }
+
+    /// Maps an error on the way to an answer to what the check saw.
+    static func classify(_ error: any Error) -> ProbeOutcome {
         if let e = error as? NIOConnectionError {
             if let first = e.connectionErrors.first { return classify(first.error) }
             let why = e.dnsAError ?? e.dnsAAAAError
@@ -125,10 +172,15 @@ public final class HTTPProber: Sendable {
             }
         }
         if error is SocketAddressError { return .dnsFailure("name does not resolve") }
-        if error is HTTPParserError { return .malformed("malformed HTTP response: \(short(error))") }
+        if let e = error as? HTTPParserError {
+            // The connection ended in the middle of the head or the body.
+            if e == .invalidEOFState { return .connectionFailed("connection closed before a whole response") }
+            return .malformed("malformed HTTP response: \(short(error))")
+        }
         if error is NIOSSLError || error is BoringSSLError {
             return .tlsFailure("TLS handshake failed: \(short(error))")
         }
+        if case ChannelError.connectTimeout = error { return .timeout }
         if error is ChannelError { return .connectionFailed("connection error: \(short(error))") }
         return .connectionFailed(short(error))
     }
