@@ -72,21 +72,21 @@ public final class HTTPProber: Sendable {
         headers.add(name: "Connection", value: "close")
         let request = HTTPRequestHead(version: .http1_1, method: .GET, uri: endpoint.path, headers: headers)
 
-        let bootstrap = ClientBootstrap(group: loop)
-            .connectTimeout(timeout)
-            .channelInitializer { channel in
-                channel.eventLoop.makeCompletedFuture {
-                    guard !check.done else { throw ChannelError.ioOnClosedChannel }
-                    check.channel = channel
-                    let pipeline = channel.pipeline.syncOperations
-                    if let tls {
-                        try pipeline.addHandler(NIOSSLClientHandler(context: tls, serverHostname: endpoint.serverName))
-                    }
-                    try pipeline.addHTTPClientHandlers()
-                    try pipeline.addHandler(ProbeHandler(request: request, check: check))
-                }
-            }
         loop.execute {
+            let bootstrap = ClientBootstrap(group: loop)
+                .connectTimeout(timeout)
+                .channelInitializer { channel in
+                    channel.eventLoop.makeCompletedFuture {
+                        guard !check.done else { throw ChannelError.ioOnClosedChannel }
+                        check.channel = channel
+                        let pipeline = channel.pipeline.syncOperations
+                        if let tls {
+                            try pipeline.addHandler(NIOSSLClientHandler(context: tls, serverHostname: endpoint.serverName))
+                        }
+                        try pipeline.addHTTPClientHandlers()
+                        try pipeline.addHandler(ProbeHandler(request: request, check: check))
+                    }
+                }
             // The hard deadline, from before the name lookup to the end of the body.
             check.deadline = loop.scheduleTask(in: timeout) { check.finish(.timeout) }
             let connected = endpoint.address.map { bootstrap.connect(to: $0) }
