@@ -38,8 +38,7 @@ func probeBenchmarks() {
     // Budget (issue 4): one round of 1,000 checks within 1 s wall and 0.5 CPU-seconds, memory flat
     // over 100 rounds (compare peak RSS at 10 and 100 iterations: `--filter Probe`).
     Benchmark("Probe round, 1,000 loopback targets",
-              configuration: .init(metrics: [.wallClock, .cpuTotal, .mallocCountTotal, .peakMemoryResident,
-                                             .memoryLeaked],
+              configuration: .init(metrics: [.wallClock, .cpuTotal, .mallocCountTotal, .peakMemoryResident],
                                    warmupIterations: 3, maxDuration: .seconds(120), maxIterations: 100)) { benchmark async in
         let server: ProbeBenchServer
         do { server = try ProbeBenchServer(count: 1000) } catch {
