@@ -23,9 +23,7 @@ public final class HTTPProber: Sendable {
     private let tlsContexts = Mutex<[Bool: NIOSSLContext]>([:])  // by `insecure`
     private let closed = Atomic<Bool>(false)
 
-    /// `maxTimeout`: the longest timeout of any target. Each check has its own deadline, so this
-    /// only needs to be a bound; kept for callers that size things by it.
-    public init(maxTimeout: TimeInterval = 5) {
+    public init() {
         group = MultiThreadedEventLoopGroup.singleton
     }
 

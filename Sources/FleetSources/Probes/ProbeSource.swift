@@ -55,8 +55,7 @@ public actor ProbeSource: MetricSource {
         self.fleet = fleet
         self.roundInterval = roundInterval ?? targets.map(\.settings.interval).min() ?? 30
         self.spread = spread
-        let maxTimeout = targets.map(\.settings.timeout).max() ?? 5
-        runner = ProbeRunner(prober: HTTPProber(maxTimeout: maxTimeout), concurrency: concurrency)
+        runner = ProbeRunner(prober: HTTPProber(), concurrency: concurrency)
         let n = max(1, targets.count)
         slots = targets.map { t in
             let slot = spread ? Double(Self.stableHash(t.id) % UInt64(n)) : 0
