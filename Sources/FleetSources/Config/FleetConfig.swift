@@ -31,39 +31,14 @@ public struct FleetConfig: Sendable {
     public static let maxFileSize = 4 << 20
 
     public static func load(path: String) throws -> FleetConfig {
-        let url = URL(fileURLWithPath: path)
-        let attributes: [FileAttributeKey: Any]
-        do {
-            attributes = try FileManager.default.attributesOfItem(atPath: path)
-        } catch {
-            throw ConfigError(file: path, line: nil, path: nil, message: "cannot read: no such file")
-        }
-        if attributes[.type] as? FileAttributeType == .typeDirectory {
-            throw ConfigError(file: path, line: nil, path: nil, message: "is a directory, not a configuration file")
-        }
-        if let size = attributes[.size] as? Int, size > maxFileSize {
-            throw ConfigError(file: path, line: nil, path: nil, message: "is \(size) bytes; a configuration file is at most \(maxFileSize)")
-        }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ConfigError(file: path, line: nil, path: nil, message: "cannot read: permission denied")
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw ConfigError(file: path, line: nil, path: nil, message: "is not UTF-8 text")
-        }
-        return try parse(text, file: path, baseDirectory: url.deletingLastPathComponent())
+        try parse(ConfigNode.document(path: path, maxSize: maxFileSize))
     }
 
     public static func parse(_ text: String, file: String, baseDirectory: URL) throws -> FleetConfig {
-        let node: Node?
-        do {
-            node = try Yams.compose(yaml: text)
-        } catch let error as YamlError {
-            throw ConfigError(file: file, line: error.line, path: nil, message: "not valid YAML: \(error.problem)")
-        } catch {
-            throw ConfigError(file: file, line: nil, path: nil, message: "not valid YAML")
-        }
-        guard let node else { throw ConfigError(file: file, line: nil, path: nil, message: "is empty") }
-        let root = ConfigNode(node: node, file: file, path: "", baseDirectory: baseDirectory)
+        try parse(ConfigNode.document(yaml: text, file: file, baseDirectory: baseDirectory))
+    }
+
+    private static func parse(_ root: ConfigNode) throws -> FleetConfig {
         try root.rejectUnknownKeys(allowed: ["fleet", "refresh", "history", "sources", "alarms"])
 
         var fleet = FleetInfo.erato
@@ -91,7 +66,7 @@ public struct FleetConfig: Sendable {
             sources.append(source)
         }
         if sources.isEmpty { throw sourcesNode.error("at least one source is needed") }
-        return FleetConfig(file: file, fleet: fleet, refresh: refresh, history: history, sources: sources,
+        return FleetConfig(file: root.file, fleet: fleet, refresh: refresh, history: history, sources: sources,
                            alarms: root["alarms"])
     }
 }
@@ -110,22 +85,5 @@ public struct SourceConfig: Sendable {
         name = try node["name"]?.string() ?? kind
         every = try node["every"]?.duration()
         settings = node
-    }
-}
-
-extension YamlError {
-    var line: Int? {
-        switch self {
-        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): mark.line
-        default: nil
-        }
-    }
-
-    var problem: String {
-        switch self {
-        case .scanner(_, let p, _, _), .parser(_, let p, _, _), .composer(_, let p, _, _): p
-        case .reader(let p, _, _, _): p
-        default: "\(self)"
-        }
     }
 }

@@ -32,19 +32,6 @@ public final class HTTPProber: Sendable {
         closed.store(true, ordering: .relaxed)
     }
 
-    /// One health check of `target`; never throws, never takes (much) longer than its timeout.
-    /// Cancelling the calling task ends the check at once as a timeout.
-    public func probe(_ target: ProbeTarget) async -> ProbeResult {
-        let check = start(target)
-        return await withTaskCancellationHandler {
-            // The promise is only ever succeeded.
-            (try? await check.result.futureResult.get())
-                ?? ProbeResult(targetID: target.id, started: Date(), latency: 0, outcome: .timeout)
-        } onCancel: {
-            check.loop.execute { check.finish(.timeout) }
-        }
-    }
-
     /// Starts one check on an event loop; its `result` completes within the target's timeout.
     func start(_ target: ProbeTarget) -> ProbeCheck {
         let loop = group.next()

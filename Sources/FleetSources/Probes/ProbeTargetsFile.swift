@@ -32,7 +32,7 @@ public enum ProbeTargetsFile {
 
     /// The targets in `text` (for tests and inline use).
     public static func parse(_ text: String, file: String, base: ProbeSettings = .alb) throws -> [ProbeTarget] {
-        try parse(root(text: text, file: file, baseDirectory: URL(fileURLWithPath: "/")), base: base)
+        try parse(ConfigNode.document(yaml: text, file: file, baseDirectory: URL(fileURLWithPath: "/")), base: base)
     }
 
     static func parse(_ root: ConfigNode, base: ProbeSettings) throws -> [ProbeTarget] {
@@ -94,33 +94,6 @@ public enum ProbeTargetsFile {
 
     /// The file's top node, with file-level problems (missing, too big, not YAML) as ConfigErrors.
     static func root(path: String) throws -> ConfigNode {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw ConfigError(file: path, line: nil, path: nil, message: "cannot read: no such file")
-        }
-        if isDirectory.boolValue { throw ConfigError(file: path, line: nil, path: nil, message: "is a directory") }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ConfigError(file: path, line: nil, path: nil, message: "cannot read: permission denied")
-        }
-        if data.count > maxFileSize {
-            throw ConfigError(file: path, line: nil, path: nil, message: "is \(data.count) bytes; at most \(maxFileSize) are read")
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw ConfigError(file: path, line: nil, path: nil, message: "is not UTF-8 text")
-        }
-        return try root(text: text, file: path, baseDirectory: URL(fileURLWithPath: path).deletingLastPathComponent())
-    }
-
-    static func root(text: String, file: String, baseDirectory: URL) throws -> ConfigNode {
-        let node: Node?
-        do {
-            node = try Yams.compose(yaml: text)
-        } catch let error as YamlError {
-            throw ConfigError(file: file, line: error.line, path: nil, message: "not valid YAML: \(error.problem)")
-        } catch {
-            throw ConfigError(file: file, line: nil, path: nil, message: "not valid YAML")
-        }
-        guard let node else { throw ConfigError(file: file, line: nil, path: nil, message: "is empty") }
-        return ConfigNode(node: node, file: file, path: "", baseDirectory: baseDirectory)
+        try ConfigNode.document(path: path, maxSize: maxFileSize)
     }
 }
