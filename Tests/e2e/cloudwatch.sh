@@ -38,10 +38,7 @@ sources:
     target_group: erato-backend-tg
 YAML
 
-passed=0; failed=0
-check() {  # check NAME COMMAND...
-  if "${@:2}"; then passed=$((passed + 1)); echo "ok: $1"; else failed=$((failed + 1)); echo "FAILED: $1"; fi
-}
+source Tests/e2e/lib.sh
 
 # A clean environment: dummy keys only, no ~/.aws of the machine's user.
 run() { env -i PATH="$PATH" HOME="$WORK/home" "$@"; }
@@ -84,5 +81,4 @@ rc=$?
 check "unreachable endpoint: exit 1, 'cannot reach … (connection refused)' ($(head -c 300 "$WORK/err3.txt"))" \
   sh -c "test $rc -eq 1 && grep -q 'cannot reach http://127.0.0.1:1 (connection refused)' '$WORK/err3.txt' && ! grep -q -e AKIAE2EEXAMPLEKEY01 -e e2e-secret '$WORK/err3.txt'"
 
-echo "cloudwatch e2e: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+summary "cloudwatch e2e"

@@ -6,11 +6,7 @@ ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 FIX="$ROOT/Tests/FleetSourcesTests/Fixtures"
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
-passed=0 failed=0
-check() {
-  local name=$1; shift
-  if "$@"; then echo "ok   $name"; passed=$((passed + 1)); else echo "FAIL $name"; failed=$((failed + 1)); fi
-}
+source "$(dirname "$0")/lib.sh"
 base=(--alarms "$FIX/alarms/erato.tf" --alarm erato-health-check-failures
       --data "$FIX/cloudwatch/get-metric-data.json" --queries "$FIX/cloudwatch/get-metric-data.queries.json")
 
@@ -47,12 +43,7 @@ check "a recording as data: the demo's outage fires the alarm once, for an hour"
 import json; s = json.load(open('$WORK/r.json'))['alarms'][0]['summary']
 assert (s['times_fired'], s['seconds_in_alarm'], s['final_state']) == (1, 3600, 'OK'), s"
 
-bad() {  # PATTERN ARGS...: exit 2 and one line on stderr matching PATTERN
-  local pattern=$1; shift
-  "$BIN" preview "$@" > /dev/null 2> "$WORK/err"; local got=$?
-  [ $got -eq 2 ] && [ "$(grep -cv '^$' "$WORK/err")" -le 2 ] && grep -qE -- "$pattern" "$WORK/err" \
-    || { echo "  exit $got:"; cat "$WORK/err"; return 1; }
-}
+bad() { local pattern=$1; shift; usage_error "$pattern" "$BIN" preview "$@"; }  # PATTERN ARGS...
 check "bad argument exits 2" bad "evaluation-periods must be 1" "${base[@]}" --evaluation-periods 0
 check "M above N exits 2" bad "cannot exceed" "${base[@]}" --datapoints-to-alarm 3
 check "a Terraform syntax error names file:line" bad 'bad-missing-equals.tf:[0-9]+' --alarms "$FIX/alarms/bad-missing-equals.tf" --data "$FIX/cloudwatch/get-metric-data.json"
@@ -60,6 +51,4 @@ head -c 300 "$FIX/cloudwatch/get-metric-data.json" > "$WORK/cut.json"
 check "a truncated data file names file and byte" bad 'cut.json: byte [0-9]+' "${base[@]:0:4}" --data "$WORK/cut.json"
 check "an unknown alarm name lists the known ones" bad "no alarm named 'nope' \(there are: erato-health-check-failures" --alarms "$FIX/alarms/erato.tf" --alarm nope --data "$FIX/cloudwatch/get-metric-data.json"
 
-echo
-echo "preview: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+summary preview

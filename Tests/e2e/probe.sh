@@ -13,11 +13,7 @@ cleanup() {
   rm -rf "$WORK"
 }
 trap cleanup EXIT
-passed=0 failed=0
-check() {
-  local name=$1; shift
-  if "$@"; then echo "ok   $name"; passed=$((passed + 1)); else echo "FAIL $name"; failed=$((failed + 1)); fi
-}
+source "$HERE/lib.sh"
 # wait_for FILE PATTERN SECONDS: until a line of FILE matches
 wait_for() {
   local i
@@ -106,18 +102,11 @@ lines = [json.loads(l) for l in open('$WORK/live.jsonl') if l.strip()]
 assert lines and all({'time', 'target'} <= l.keys() for l in lines), lines
 assert any(l['target']['id'] == 'refused' and l['target']['reason'] == 'Target.FailedHealthChecks' for l in lines), lines"
 
-bad() {  # PATTERN ARGS...: exit 2 and one line on stderr matching PATTERN
-  local pattern=$1; shift
-  "$BIN" probe "$@" > /dev/null 2> "$WORK/err"; local got=$?
-  [ $got -eq 2 ] && [ "$(grep -cv '^$' "$WORK/err")" -le 2 ] && grep -qE -- "$pattern" "$WORK/err" \
-    || { echo "  exit $got:"; cat "$WORK/err"; return 1; }
-}
+bad() { local pattern=$1; shift; usage_error "$pattern" "$BIN" probe "$@"; }  # PATTERN ARGS...
 printf 'targets:\n  - {id: a, zone: us-east-1a, host: 127.0.0.1}\n  - {id: b, zone: us-east-1b, host: 127.0.0.1, port: 99999}\n' > "$WORK/bad.yaml"
 check "a bad port names file:line and key" bad 'bad.yaml:3: targets\[1\]\.port' --targets "$WORK/bad.yaml" --rounds 1
 check "a missing targets file exits 2" bad 'nope.yaml' --targets "$WORK/nope.yaml" --rounds 1
 check "--rounds 0 exits 2" bad 'rounds must be' --targets "$WORK/targets.yaml" --rounds 0
 check "a timeout not shorter than the interval exits 2" bad 'must be shorter than the interval' --targets "$WORK/targets.yaml" --interval 1 --timeout 2 --rounds 1
 
-echo
-echo "probe: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+summary probe

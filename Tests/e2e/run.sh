@@ -4,8 +4,7 @@
 set -uo pipefail
 BIN=$(realpath "${1:?usage: run.sh path/to/fleetwatch}")
 SOCK="fleetwatch-e2e-$$"
-passed=0
-failed=0
+source "$(dirname "$0")/lib.sh"
 t() { tmux -L "$SOCK" "$@"; }
 cleanup() { t kill-server >/dev/null 2>&1 || true; }
 trap cleanup EXIT
@@ -36,15 +35,6 @@ wait_gone() {
 
 alternate_on() { t display-message -p -t e2e '#{alternate_on}'; }
 
-# check NAME COMMAND...: run a step, count it.
-check() {
-  local name=$1; shift
-  if "$@"; then
-    echo "ok   $name"; passed=$((passed + 1))
-  else
-    echo "FAIL $name"; failed=$((failed + 1))
-  fi
-}
 
 start_shell() {
   cleanup
@@ -149,6 +139,4 @@ check "a bad recording: one-line error, exit 2" wait_for "fleetwatch-e2e-$$.fwre
 check "exit status 2" wait_for "EXIT=2" 5
 rm -f "/tmp/fleetwatch-e2e-$$.fwrec"
 
-echo
-echo "e2e: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+summary e2e

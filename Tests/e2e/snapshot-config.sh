@@ -8,11 +8,7 @@ ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 FIX="$ROOT/Tests/FleetSourcesTests/Fixtures/cloudwatch"
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
-passed=0 failed=0
-check() {
-  local name=$1; shift
-  if "$@"; then echo "ok   $name"; passed=$((passed + 1)); else echo "FAIL $name"; failed=$((failed + 1)); fi
-}
+source "$(dirname "$0")/lib.sh"
 
 mkdir -p "$WORK/data"
 cp "$FIX"/get-metric-data.json "$FIX"/get-metric-data.queries.json "$FIX"/describe-alarms.json \
@@ -64,13 +60,6 @@ check "text frame shows the data's age and the alarm" grep -q "data .* old" "$te
 check "text frame has no escape codes" bash -c "! grep -q $'\e' '$text'"
 
 # Bad input: one line naming the file and where, a non-zero exit, no stack trace.
-one_line_error() {  # EXPECTED_STATUS PATTERN COMMAND...
-  local want=$1 pattern=$2; shift 2
-  "$@" > /dev/null 2> "$WORK/err"; local got=$?
-  [ "$got" -eq "$want" ] || { echo "  exit $got, wanted $want"; cat "$WORK/err"; return 1; }
-  [ "$(wc -l < "$WORK/err")" -eq 1 ] || { echo "  not one line:"; cat "$WORK/err"; return 1; }
-  grep -qE -- "$pattern" "$WORK/err" || { echo "  no match for $pattern:"; cat "$WORK/err"; return 1; }
-}
 printf 'sources:\n  - kind: cloudwatch-files\n    metric_data: data/get-metric-data.json\n    metric_dta: x\n' > "$WORK/typo.yaml"
 check "a misspelt key: file, line and key" one_line_error 2 'typo.yaml:4: sources\[0\]\.metric_dta: unknown key' \
   "$BIN" snapshot --config "$WORK/typo.yaml"
@@ -80,6 +69,4 @@ check "a truncated data file: file and byte offset" one_line_error 1 'get-metric
 check "a missing configuration file" one_line_error 2 'nope.yaml: cannot read: no such file' \
   "$BIN" snapshot --config "$WORK/nope.yaml"
 
-echo
-echo "snapshot-config: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+summary snapshot-config
