@@ -12,14 +12,7 @@ struct ConfigTests {
     }
 
     func error(_ text: String) -> String? {
-        do {
-            _ = try parse(text)
-            return nil
-        } catch let e as ConfigError {
-            return e.description
-        } catch {
-            return "unexpected \(error)"
-        }
+        configErrorLine { try parse(text) }
     }
 
     @Test("a complete file: fleet, refresh, history, sources with their own keys")

@@ -13,14 +13,7 @@ struct ProbeConfigTests {
     }
 
     func error(_ text: String) -> String? {
-        do {
-            _ = try parse(text)
-            return nil
-        } catch let e as ConfigError {
-            return e.description
-        } catch {
-            return "unexpected \(error)"
-        }
+        configErrorLine { try parse(text) }
     }
 
     @Test("defaults, host and url targets, per-target overrides")
