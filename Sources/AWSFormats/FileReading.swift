@@ -65,7 +65,8 @@ public enum BoundedFile {
         #endif
     }
 
-    static func reason(_ code: Int32) -> String {
+    /// A short description of an `errno` value, as a file error says it.
+    public static func reason(_ code: Int32) -> String {
         switch code {
         case ENOENT: "no such file"
         case EACCES: "permission denied"

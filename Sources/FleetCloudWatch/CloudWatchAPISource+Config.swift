@@ -1,5 +1,17 @@
 import FleetCore
+import FleetSources
 import Foundation
+
+/// `kind: cloudwatch`: live CloudWatch, Auto Scaling and ELBv2 APIs.
+public struct CloudWatchSourceKind: SourceKind {
+    public let key = "cloudwatch"
+
+    public init() {}
+
+    public func make(_ entry: SourceConfig, context: SourceContext) throws -> ScheduledSource {
+        try CloudWatchAPISource.scheduled(config: entry, context: context)
+    }
+}
 
 extension CloudWatchAPISource {
     /// The keys `kind: cloudwatch` takes.
@@ -12,7 +24,7 @@ extension CloudWatchAPISource {
     /// Builds the source and its schedule from a `kind: cloudwatch` entry. The poll interval is
     /// `every` (default: the refresh, but never under the metric period); an `every` shorter than
     /// the period is an error unless `allow_fast_refresh: true`.
-    public static func scheduled(config: SourceConfig, context: SourceFactory.Context,
+    public static func scheduled(config: SourceConfig, context: SourceContext,
                                  transport: any AWSTransport = AsyncHTTPTransport(),
                                  environment: [String: String] = ProcessInfo.processInfo.environment) throws -> ScheduledSource {
         let s = config.settings

@@ -1,4 +1,5 @@
 import FleetCore
+import FleetSources
 import Foundation
 
 /// Live CloudWatch: reads the fleet straight from the AWS APIs.

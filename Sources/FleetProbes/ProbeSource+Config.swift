@@ -1,5 +1,17 @@
 import FleetCore
+import FleetSources
 import Foundation
+
+/// `kind: probe`: `/health` checks of the targets a targets file or AWS CLI output names.
+public struct ProbeSourceKind: SourceKind {
+    public let key = "probe"
+
+    public init() {}
+
+    public func make(_ entry: SourceConfig, context: SourceContext) throws -> ScheduledSource {
+        try ProbeSource.make(config: entry, context: context)
+    }
+}
 
 extension ProbeSource {
     /// The keys of a `kind: probe` entry.
@@ -10,7 +22,7 @@ extension ProbeSource {
     /// `kind: probe` with `targets: FILE` (a targets file), or `target_group`, `target_health` and
     /// `instances` (AWS CLI output), and `concurrency` (checks under way at once, default 256).
     /// Polled every `every` (default: the refresh); each target is checked at its own interval.
-    static func make(config: SourceConfig, context: SourceFactory.Context) throws -> ScheduledSource {
+    static func make(config: SourceConfig, context: SourceContext) throws -> ScheduledSource {
         let s = config.settings
         try s.rejectUnknownKeys(allowed: configKeys)
         let files = ProbeTargetSources(targets: try s["targets"]?.filePath(),

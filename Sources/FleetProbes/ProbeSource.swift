@@ -1,4 +1,5 @@
 import FleetCore
+import FleetSources
 import Foundation
 
 /// Live `/health` checks of the fleet's instances, judged the way the ALB judges them

@@ -1,3 +1,4 @@
+import FleetSources
 import Foundation
 
 /// Where a probe source's targets and settings come from: a targets file, AWS CLI output, or a

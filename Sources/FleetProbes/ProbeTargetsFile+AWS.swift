@@ -1,3 +1,4 @@
+import FleetSources
 import Foundation
 
 /// Targets and settings from what the AWS CLI prints, so an on-call engineer can check exactly

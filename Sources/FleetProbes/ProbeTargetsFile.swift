@@ -1,3 +1,4 @@
+import FleetSources
 import Foundation
 import Yams
 

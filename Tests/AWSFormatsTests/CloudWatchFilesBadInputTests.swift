@@ -1,7 +1,8 @@
 import FleetCore
+import FleetTestSupport
 import Foundation
 import Testing
-@testable import FleetSources
+@testable import AWSFormats
 
 /// Bad input: every case is one line naming the file and a JSON path or byte offset, and never a crash.
 @Suite("CloudWatchFiles bad input")

@@ -1,7 +1,8 @@
 import FleetCore
+import FleetTestSupport
 import Foundation
 import Testing
-@testable import FleetSources
+@testable import AWSFormats
 
 @Suite("CloudWatchFiles statistics, alarms, instances")
 struct CloudWatchFilesShapesTests {

@@ -1,11 +1,9 @@
+import FleetTestSupport
 import Foundation
 
-/// Paths of the alarm-definition fixtures in `Fixtures/alarms/`, found next to this file.
+/// Paths of the alarm-definition fixtures in `Fixtures/alarms/`, found by `FixtureFiles`.
 enum AlarmDefinitionFixtures {
-    static let directory: String = {
-        let here = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        return here.appendingPathComponent("Fixtures/alarms").path
-    }()
+    static let directory: String = FixtureFiles.path("alarms")
 
     static func path(_ name: String) -> String {
         (directory as NSString).appendingPathComponent(name)

@@ -1,6 +1,6 @@
 import Foundation
 import FleetCore
-import FleetSources
+@testable import AlarmDefinitions
 import Testing
 
 @Suite struct AlarmDefinitionLoaderTests {

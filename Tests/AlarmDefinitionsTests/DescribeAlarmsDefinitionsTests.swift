@@ -1,5 +1,5 @@
 import FleetCore
-import FleetSources
+@testable import AlarmDefinitions
 import Testing
 
 @Suite struct DescribeAlarmsDefinitionsTests {

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import FleetSources
+@testable import FleetCloudWatch
 
 @Suite("CloudWatch API: credentials chain and INI files")
 struct CloudWatchAPICredentialsTests {

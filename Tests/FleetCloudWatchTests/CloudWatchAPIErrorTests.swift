@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import FleetSources
+@testable import FleetCloudWatch
 
 @Suite("CloudWatch API: errors in words, retries with backoff")
 struct CloudWatchAPIErrorTests {

@@ -1,7 +1,8 @@
 import FleetCore
+import FleetSources
 import Foundation
 import Testing
-@testable import FleetSources
+@testable import FleetCloudWatch
 
 /// The source against a scripted AWS (no network): what reaches the FleetUpdate, how many requests.
 @Suite("CloudWatch API source with a scripted AWS")

@@ -1,6 +1,7 @@
+import FleetTestSupport
 import Foundation
 import Testing
-@testable import FleetSources
+@testable import FleetCloudWatch
 
 /// Compares every step of our signer with botocore's, from `scripts/make-sigv4-vectors.py`.
 @Suite("SigV4 signer against botocore vectors")
@@ -21,8 +22,7 @@ struct SigV4Tests {
         var testDescription: String { name }
     }
 
-    static let fixtureURL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Fixtures/sigv4/vectors.json")
+    static let fixtureURL = FixtureFiles.url("sigv4/vectors.json")
 
     static func load() throws -> Vectors {
         try JSONDecoder().decode(Vectors.self, from: Data(contentsOf: fixtureURL))

@@ -1,19 +1,20 @@
 import FleetCore
+import FleetSources
+import FleetTestSupport
 import Foundation
-@testable import FleetSources
+@testable import FleetProbes
 import Testing
 
 @Suite("Probe targets: file format, AWS CLI output, config")
 struct ProbeConfigTests {
-    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .appendingPathComponent("Fixtures/probe")
+    static let fixtures = FixtureFiles.url("probe")
 
     func parse(_ text: String) throws -> [ProbeTarget] {
         try ProbeTargetsFile.parse(text, file: "targets.yaml")
     }
 
     func error(_ text: String) -> String? {
-        configErrorLine { try parse(text) }
+        errorLine(ConfigError.self) { try parse(text) }
     }
 
     @Test("defaults, host and url targets, per-target overrides")
@@ -137,7 +138,7 @@ struct ProbeConfigTests {
 
     @Test("kind: probe in a configuration file builds a probe source")
     func configKind() throws {
-        #expect(SourceFactory.kinds.contains("probe"))
+        let registry = SourceRegistry([ProbeSourceKind()])
         let config = try FleetConfig.parse("""
             sources:
               - kind: probe
@@ -146,8 +147,8 @@ struct ProbeConfigTests {
                 instances: describe-instances.json
                 concurrency: 32
             """, file: "fleetwatch.yaml", baseDirectory: Self.fixtures)
-        let context = SourceFactory.Context(fleet: .erato, now: Date(), refresh: 1, mockPrefill: 0)
-        let scheduled = try SourceFactory.make(config.sources[0], context: context)
+        let context = SourceContext(fleet: .erato, now: Date(), refresh: 1, mockPrefill: 0)
+        let scheduled = try registry.make(config.sources[0], context: context)
         let source = try #require(scheduled.source as? ProbeSource)
         #expect(source.targets.count == 6)
         #expect(scheduled.interval == 1)
@@ -155,6 +156,6 @@ struct ProbeConfigTests {
 
         let bad = try FleetConfig.parse("sources:\n  - kind: probe\n    every: 1s\n",
                                         file: "fleetwatch.yaml", baseDirectory: Self.fixtures)
-        #expect(throws: ConfigError.self) { _ = try SourceFactory.make(bad.sources[0], context: context) }
+        #expect(throws: ConfigError.self) { _ = try registry.make(bad.sources[0], context: context) }
     }
 }

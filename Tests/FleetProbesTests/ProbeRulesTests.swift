@@ -1,6 +1,7 @@
 import FleetCore
+import FleetSources
 import Foundation
-@testable import FleetSources
+@testable import FleetProbes
 import Testing
 
 @Suite("Probe rules: matcher, ALB health state, reason codes")

@@ -1,4 +1,6 @@
+import AWSFormats
 import FleetCore
+import FleetTestSupport
 import Foundation
 import Testing
 @testable import FleetSources
@@ -6,7 +8,7 @@ import Testing
 @Suite("CloudWatchFiles source")
 struct CloudWatchFilesSourceTests {
     func scratch() throws -> (URL, CloudWatchFilePaths) {
-        let dir = try CWFixture.scratchDirectory()
+        let dir = try TemporaryDirectory.make("cwfiles")
         for name in ["get-metric-data.json", "get-metric-data.queries.json", "describe-alarms.json",
                      "describe-target-health.json", "describe-instances.json"] {
             try FileManager.default.copyItem(atPath: CWFixture.path(name), toPath: dir.appendingPathComponent(name).path)

@@ -1,3 +1,4 @@
+import FleetSources
 import Foundation
 import Testing
 import FleetCore
@@ -6,10 +7,13 @@ import FleetCore
 /// Budgets (release): a week of 1-minute data well under 2 ms, a year under 50 ms.
 @Suite(.enabled(if: ProcessInfo.processInfo.environment["FLEETWATCH_BENCH"] == "1"))
 struct AlarmBenchmarkTests {
+    /// 2026-11-29 10:00:00 UTC.
+    static let t0 = Date(timeIntervalSince1970: 1_795_946_400)
+
     static func minuteData(_ count: Int) -> [Datapoint] {
-        var rng = SplitMix(seed: 42)
+        var rng = SplitMix64(seed: 42)
         return (0..<count).map { i in
-            Datapoint(time: t0.addingTimeInterval(Double(i) * 60), value: Double(rng.next() % 1000) / 10)
+            Datapoint(time: Self.t0.addingTimeInterval(Double(i) * 60), value: Double(rng.next() % 1000) / 10)
         }
     }
 
@@ -28,10 +32,10 @@ struct AlarmBenchmarkTests {
                                          period: 60, evaluationPeriods: 5, datapointsToAlarm: 3, threshold: 60,
                                          comparison: .greaterThanThreshold, treatMissingData: .missing)
         let values = AlarmEvaluator.periodValues(raw, period: 60, statistic: "Average")
-        let end = t0.addingTimeInterval(Double(count) * 60)
+        let end = Self.t0.addingTimeInterval(Double(count) * 60)
         var timeline = AlarmTimeline()
         let evaluate = Self.best(7) {
-            timeline = AlarmEvaluator.timeline(definition, periodValues: values, start: t0, end: end)
+            timeline = AlarmEvaluator.timeline(definition, periodValues: values, start: Self.t0, end: end)
         }
         let aggregate = Self.best(7) { _ = AlarmEvaluator.periodValues(raw, period: 60, statistic: "Average") }
         let aggregateP99 = Self.best(3) { _ = AlarmEvaluator.periodValues(raw, period: 300, statistic: "p99") }

@@ -1,7 +1,7 @@
 import FleetCore
 import Foundation
 import Testing
-@testable import FleetSources
+@testable import FleetCloudWatch
 #if canImport(Glibc)
 import Glibc
 #endif

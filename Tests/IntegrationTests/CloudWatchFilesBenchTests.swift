@@ -1,7 +1,7 @@
 import FleetCore
 import Foundation
 import Testing
-@testable import FleetSources
+@testable import AWSFormats
 
 /// Opt-in: `scripts/bench-json-decode.sh` (or `FLEETWATCH_BENCH=1 FLEETWATCH_BENCH_FILE=big.json swift test -c
 /// release --filter CloudWatchFilesBenchTests`). Prints MB/s and the peak RSS of the decode.

@@ -1,6 +1,7 @@
+import FleetTestSupport
 import Foundation
 import Testing
-@testable import FleetSources
+@testable import FleetCloudWatch
 
 /// A `moto_server` on 127.0.0.1 at a free port, started for one suite and terminated after it.
 /// Missing from PATH is a failure with a clear message, never a skip (`.ci/run` installs it).
@@ -95,8 +96,7 @@ final class MotoServer: @unchecked Sendable {  // fields are set once in start()
 
     /// Runs `python3 seed.py` against the server; returns its JSON line.
     func seed(end: Date, iamUser: String?) throws -> [String: Any] {
-        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Fixtures/moto/seed.py").path
+        let script = FixtureFiles.path("moto/seed.py")
         let p = Process()
         p.executableURL = URL(fileURLWithPath: Self.findOnPath("python3") ?? "/usr/bin/python3")
         p.arguments = [script, endpoint, String(Int(end.timeIntervalSince1970))] + (iamUser.map { ["--iam-user", $0] } ?? [])

@@ -1,6 +1,7 @@
 import FleetCore
+import FleetTestSupport
 import Foundation
-@testable import FleetSources
+@testable import FleetProbes
 import Testing
 
 /// The probe budget, by hand: `FLEETWATCH_BENCH=1 swift test -c release --filter ProbeBenchmark`.
@@ -22,8 +23,7 @@ struct ProbeBenchmarkTests {
         let targetsFile: String
 
         init(count: Int, hangEvery: Int) throws {
-            let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-                .appendingPathComponent("../../scripts/probe-bench-server.py").standardizedFileURL.path
+            let script = FixtureFiles.repositoryPath("scripts/probe-bench-server.py")
             targetsFile = FileManager.default.temporaryDirectory.appendingPathComponent("probe-bench-\(UUID()).yaml").path
             let stdout = Pipe()
             process.executableURL = URL(fileURLWithPath: "/usr/bin/env")

@@ -1,6 +1,6 @@
 import FleetCore
 import Foundation
-@testable import FleetSources
+@testable import FleetProbes
 import Testing
 
 /// Health checks against real misbehaving servers on loopback: each fault ends in the ALB's state

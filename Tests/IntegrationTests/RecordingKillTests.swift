@@ -1,9 +1,10 @@
 import FleetCore
+import FleetTestSupport
 import Foundation
 import Testing
 @testable import FleetSources
 
-extension RecordingSuites {
+extension IntegrationSuites {
     @Suite("kill -9 while recording")
     struct RecordingKillTests {
         /// The built `fleetwatch` next to the test bundle (swift test builds it), if there is one.
@@ -19,7 +20,7 @@ extension RecordingSuites {
         @Test("SIGKILL mid-recording leaves a file that replays up to its last complete line",
               .enabled(if: binary != nil, "needs the built fleetwatch binary"))
         func killNine() async throws {
-            let path = RecordingFixture.tempPath("killed.fwrec")
+            let path = TemporaryDirectory.path("killed.fwrec")
             // posix_spawn and waitpid, not Foundation's Process: its child monitoring disturbs the other
             // tests' timing on a busy machine.
             let args = [Self.binary!, "record", "--headless", "--source", "mock", "--scenario", "az-outage",

@@ -1,6 +1,6 @@
 import FleetCore
 import Foundation
-@testable import FleetSources
+@testable import FleetProbes
 import Testing
 
 @Suite("Probe source: schedule, rounds, series, status", .serialized)

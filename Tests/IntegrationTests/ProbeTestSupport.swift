@@ -1,6 +1,6 @@
 import FleetCore
 import Foundation
-@testable import FleetSources
+@testable import FleetProbes
 
 /// Fast settings for tests: checks every second of (fake) time, a 0.4 s hard timeout,
 /// thresholds 2/2.

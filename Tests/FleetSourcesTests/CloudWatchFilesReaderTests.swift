@@ -1,4 +1,6 @@
+import AWSFormats
 import FleetCore
+import FleetTestSupport
 import Foundation
 import Testing
 @testable import FleetSources
@@ -7,7 +9,7 @@ import Testing
 struct CloudWatchFilesReaderTests {
     /// Copies fixtures into a scratch folder and returns the paths of a full file set.
     func scratchSet() throws -> (URL, CloudWatchFilePaths) {
-        let dir = try CWFixture.scratchDirectory()
+        let dir = try TemporaryDirectory.make("cwfiles")
         for name in ["get-metric-data.json", "get-metric-data.queries.json", "get-metric-statistics.json",
                      "describe-alarms.json", "describe-target-health.json", "describe-instances.json"] {
             try FileManager.default.copyItem(atPath: CWFixture.path(name), toPath: dir.appendingPathComponent(name).path)
@@ -23,7 +25,7 @@ struct CloudWatchFilesReaderTests {
 
     @Test("FileStamp changes when a file is rewritten or replaced, not when it is only read")
     func stamps() throws {
-        let dir = try CWFixture.scratchDirectory()
+        let dir = try TemporaryDirectory.make("cwfiles")
         defer { try? FileManager.default.removeItem(at: dir) }
         let path = dir.appendingPathComponent("a.json").path
         try Data("{}".utf8).write(to: URL(fileURLWithPath: path))
@@ -104,9 +106,9 @@ struct CloudWatchFilesReaderTests {
         let data = try #require(paths.metricData.first)
         let good = try Data(contentsOf: URL(fileURLWithPath: data))
         try Data(good.prefix(100)).write(to: URL(fileURLWithPath: data))
-        #expect(cwErrorLine { try reader.readChanged() } == "\(data): byte 100: unexpected end of JSON (expected a key in double quotes)")
+        #expect(errorLine(FileSourceError.self) { try reader.readChanged() } == "\(data): byte 100: unexpected end of JSON (expected a key in double quotes)")
         try FileManager.default.removeItem(atPath: data)
-        #expect(cwErrorLine { try reader.readChanged() } == "\(data): no such file")
+        #expect(errorLine(FileSourceError.self) { try reader.readChanged() } == "\(data): no such file")
         try good.write(to: URL(fileURLWithPath: data))
         #expect(try reader.readChanged().batches.count == 11)
     }
