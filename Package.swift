@@ -43,6 +43,9 @@ let package = Package(
         ),
         // Canvas, widgets, themes, DashboardState/update/view. No terminal I/O.
         .target(name: "FleetDashboard", dependencies: ["FleetCore"]),
+        // The dashboard loop, the feeds (live poller, replay) and replay pacing, against the terminal
+        // backend protocol (FleetDashboard); the ncurses session is one backend, tests have a fake.
+        .target(name: "FleetApp", dependencies: ["FleetDashboard", "FleetSources"]),
         // ncurses, seen through a shim header. Only FleetTerminal imports it.
         .systemLibrary(
             name: "CNcurses",
@@ -55,7 +58,7 @@ let package = Package(
         .executableTarget(
             name: "fleetwatch",
             dependencies: [
-                "FleetCore", "FleetSources", "FleetDashboard", "FleetTerminal",
+                "FleetCore", "FleetSources", "FleetDashboard", "FleetApp", "FleetTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // A release build is what sits on a bastion all day, so it is linked lean (BENCHMARKS.md,
@@ -83,5 +86,6 @@ let package = Package(
         ),
         .testTarget(name: "FleetDashboardTests", dependencies: ["FleetDashboard", "FleetSources"]),
         .testTarget(name: "FleetTerminalTests", dependencies: ["FleetTerminal"]),
+        .testTarget(name: "FleetAppTests", dependencies: ["FleetApp", "FleetDashboard", "FleetSources"]),
     ]
 )

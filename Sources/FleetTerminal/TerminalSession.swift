@@ -25,7 +25,11 @@ public final class TerminalSession {
     let screen: OpaquePointer
     let escapeDelayMs: Int
     var active = true
+    /// The terminal knows DEC mode 2026: each frame is wrapped in it.
+    public let synchronizedOutput: Bool
     var decoder = KeyDecoder()
+    var mouseClicks = MouseClicks()
+    let started = ContinuousClock.now
     var colors: ColorPairs
     /// The last frame drawn, and whether the next one must be drawn in full.
     var previous: Canvas?
@@ -42,6 +46,8 @@ public final class TerminalSession {
         var modes = termios()
         tcgetattr(STDIN_FILENO, &modes)
 
+        // Before curses: the terminal's answer must not reach the key decoder.
+        synchronizedOutput = SynchronizedOutput.ask()
         let waker = try TerminalWaker()
         // Ours before newterm, so ncurses does not install its own (which would _exit).
         SignalHandlers.installTermination(wakeFD: waker.writeFD)
@@ -58,7 +64,7 @@ public final class TerminalSession {
         TerminalRestore.prepare(
             sequence: TerminalRestore.restoreSequence(
                 sgr0: Self.capability("sgr0"), rmkx: Self.capability("rmkx"),
-                cnorm: Self.capability("cnorm"), rmcup: Self.capability("rmcup")),
+                cnorm: Self.capability("cnorm"), rmcup: Self.capability("rmcup"), mouse: options.mouse),
             modes: modes)
         if !Self.atexitRegistered {
             Self.atexitRegistered = true
@@ -76,6 +82,12 @@ public final class TerminalSession {
         leaveok(fw_stdscr(), true)
         curs_set(0)
         set_escdelay(Int32(escapeDelayMs))
+        if options.mouse {
+            // Presses and releases as they come (no click resolution by timing in ncurses):
+            // `MouseClicks` makes clicks and double clicks of them.
+            mouseinterval(0)
+            mousemask(fw_mouse_mask(), nil)
+        }
 
         var profile = ColorProfile.detect(
             noColorOption: options.noColor, noColorEnv: Self.environment("NO_COLOR"),

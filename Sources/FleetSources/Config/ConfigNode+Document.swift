@@ -5,7 +5,7 @@ extension ConfigNode {
     /// The top node of the YAML file at `path`, relative paths in it resolved against its folder.
     /// File-level problems (missing, a directory, over `maxSize` — checked before reading — not
     /// UTF-8, not YAML, empty) are `ConfigError`s naming the file.
-    static func document(path: String, maxSize: Int) throws -> ConfigNode {
+    public static func document(path: String, maxSize: Int) throws -> ConfigNode {
         let attributes: [FileAttributeKey: Any]
         do {
             attributes = try FileManager.default.attributesOfItem(atPath: path)

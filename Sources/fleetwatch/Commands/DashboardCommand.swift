@@ -1,4 +1,5 @@
 import ArgumentParser
+import FleetApp
 import FleetCore
 import FleetDashboard
 import FleetSources
@@ -39,7 +40,7 @@ struct DashboardCommand: ParsableCommand {
         } catch {
             fail("\(error)")
         }
-        try DashboardLauncher.run(feed: .live(live.poller, until: nil), fleet: live.initialState,
-                                  display: display, modeLabel: nil)
+        try DashboardLauncher.run(feed: .live(PollerFeed(live.poller), until: nil), fleet: live.initialState,
+                                  display: display, modeLabel: nil, configPath: source.config)
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FleetApp
 import FleetCore
 import FleetSources
 import Foundation
@@ -101,7 +102,7 @@ struct RecordCommand: ParsableCommand {
         }
         try? runBlocking { await poller.observe { t, update in writer.record(t: t, update: update) } }
         defer { writer.close() }
-        try DashboardLauncher.run(feed: .live(poller, until: durationSeconds.map { now.addingTimeInterval($0) }),
+        try DashboardLauncher.run(feed: .live(PollerFeed(poller), until: durationSeconds.map { now.addingTimeInterval($0) }),
                                   fleet: FleetState(time: now, fleet: initial.fleet), display: display,
                                   modeLabel: "rec", notices: [])
         if let error = writer.error { warn(error) }
