@@ -40,7 +40,8 @@ struct PreviewView: Widget {
             levels.append(Chart.Level(value: preview.original.threshold, label: "as defined \(Chart.trim(preview.original.threshold))",
                                       style: theme.style(.label)))
         }
-        var chart = Chart(lines: [Chart.Line(points: ArraySlice(values), style: theme.style(.mainFg))], levels: levels,
+        let steps = CountMetrics.isCount(namespace: e.namespace, metricName: e.metricName)
+        var chart = Chart(lines: [Chart.Line(points: ArraySlice(values), style: theme.style(.mainFg), steps: steps)], levels: levels,
                           start: start, end: end, glyphs: look.glyphs, axisStyle: theme.style(.label))
         chart.shading = outcome.alarmIntervals
         chart.shadeBackground = theme.background(.alarmShadeBg)

@@ -43,8 +43,9 @@ struct UnhealthyPanel: Widget {
                               style: theme.style((u ?? 0) > 0 ? .unhealthy : .label), maxWidth: legend.maxX - x)
         }
         var lines: [Chart.Line] = []
-        if let healthy { lines.append(Chart.Line(points: healthy.points(from: start, to: end), style: theme.style(.healthy))) }
-        if let unhealthy { lines.append(Chart.Line(points: unhealthy.points(from: start, to: end), style: theme.style(.unhealthy))) }
+        // Host counts: steps, not slopes.
+        if let healthy { lines.append(Chart.Line(points: healthy.points(from: start, to: end), style: theme.style(.healthy), steps: true)) }
+        if let unhealthy { lines.append(Chart.Line(points: unhealthy.points(from: start, to: end), style: theme.style(.unhealthy), steps: true)) }
         let levels = alarms.map { alarm in
             Chart.Level(value: alarm.definition.threshold,
                         label: "\(alarm.definition.comparison.symbol) \(Chart.trim(alarm.definition.threshold))",
