@@ -148,23 +148,23 @@ sources:
     scenario: steady
     seed: 5
 keys:
-  quit: [x]
+  quit: [k]
   zoom_in: [i]
 YAML
 t send-keys -t e2e "clear; $BIN --config $WORK/keys.yaml; echo EXIT=\$?" Enter
 check "dashboard with rebound keys draws" wait_for "Instances by AZ" 20
-check "the status line shows the keys in force" wait_for "x quit  \? help  p pause  i/- zoom" 5
+check "the status line shows the keys in force" wait_for "k quit  \? help  p pause  i/- zoom" 5
 t send-keys -t e2e 'q'
 t send-keys -t e2e 'i'
 check "i zooms in (the rebound zoom_in)" wait_for "window 30m" 5
 check "q no longer quits" four_panels
 t send-keys -t e2e '?'
-check "help lists the rebound quit" wait_for "x {3,}quit" 5
+check "help lists the rebound quit" wait_for "k {3,}quit" 5
 t send-keys -t e2e 'Escape'
 check "any key closes help" wait_gone "any key closes"
-t send-keys -t e2e 'x'
-check "x quits with status 0" wait_for "EXIT=0" 10
-check "terminal restored after x" restored
+t send-keys -t e2e 'k'
+check "k quits with status 0" wait_for "EXIT=0" 10
+check "terminal restored after k" restored
 
 # --- run 6: a bad keys file: one line naming file:line, exit 2 ---
 mkdir -p "$WORK/xdg/fleetwatch"
@@ -185,7 +185,8 @@ check "the terminal was never taken over" test "$(alternate_on)" = "0"
 
 # --- run 7: mouse clicks (opt-in) ---
 # mouse_click X Y [BUTTON]: a press and a release at 0-based cell X, Y, encoded the way the
-# application asked tmux for (SGR 1006 or the X10 form ncurses uses with TERM=tmux-256color).
+# application asked tmux for (SGR 1006 or the X10 form ncurses uses with TERM=tmux-256color, whose
+# one-byte coordinates keep the clicks left of column 95).
 mouse_click() {
   local x=$1 y=$2 b=${3:-0}
   if [ "$(t display-message -p -t e2e '#{mouse_sgr_flag}')" = "1" ]; then
@@ -206,14 +207,14 @@ check "exits" wait_for "EXIT=0" 10
 t send-keys -t e2e "clear; $BIN --source mock --scenario steady --seed 5 --mouse; echo EXIT=\$?" Enter
 check "with --mouse: dashboard draws" wait_for "Instances by AZ" 20
 check "with --mouse, the app turned mouse reporting on" mouse_on
-mouse_click 120 10; mouse_click 120 10
+mouse_click 90 10; mouse_click 90 10
 check "a double click on the requests panel: full screen" wait_gone "Instances by AZ"
 check "the full-screen panel is the requests one" wait_for "ALB requests"
 mouse_click 20 20; mouse_click 20 20
 check "a double click again: back to four panels" wait_for "Instances by AZ"
 mouse_click 20 10 64
 check "the wheel over the CPU chart zooms in" wait_for "window 30m" 5
-mouse_click 120 40
+mouse_click 90 40
 t send-keys -t e2e 'Enter'
 check "a click focused the instances panel (Enter zooms it)" wait_gone "ALB requests"
 t send-keys -t e2e 'q'
