@@ -41,7 +41,7 @@ extension TerminalSession {
     }
 
     /// Bytes straight to the terminal, outside curses (which has flushed by then).
-    private static func writeRaw(_ bytes: [UInt8]) {
+    static func writeRaw(_ bytes: [UInt8]) {
         bytes.withUnsafeBufferPointer { buffer in
             var offset = 0
             while offset < buffer.count {

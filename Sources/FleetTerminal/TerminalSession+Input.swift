@@ -58,6 +58,12 @@ extension TerminalSession {
             }
             events += decoder.feed(raw).map(TerminalInput.key)
         }
+        for report in decoder.takeMouseReports() {
+            if let mouse = mouseClicks.event(button: report.button, x: report.x, y: report.y,
+                                             at: ContinuousClock.now - started) {
+                events.append(.mouse(mouse))
+            }
+        }
     }
 
     /// The mouse event ncurses holds after `KEY_MOUSE`, as a click, double click or wheel turn.

@@ -28,6 +28,8 @@ public final class TerminalSession {
     /// The terminal knows DEC mode 2026: each frame is wrapped in it.
     public let synchronizedOutput: Bool
     var decoder = KeyDecoder()
+    /// SGR mouse mode was turned on here (and is turned off on restore).
+    var sgrMouse = false
     var mouseClicks = MouseClicks()
     let started = ContinuousClock.now
     var colors: ColorPairs
@@ -87,6 +89,13 @@ public final class TerminalSession {
             // `MouseClicks` makes clicks and double clicks of them.
             mouseinterval(0)
             mousemask(fw_mouse_mask(), nil)
+            // Where terminfo knows only the X10 form (`kmous=\E[M`, e.g. tmux-256color), its one-byte
+            // coordinates stop at column 223 and break UTF-8 input past 95: ask for SGR reports
+            // (mode 1006) too, which `KeyDecoder` reads.
+            if Self.capability("kmous") == "\u{1B}[M" {
+                sgrMouse = true
+                Self.writeRaw(Array("\u{1B}[?1006h".utf8))
+            }
         }
 
         var profile = ColorProfile.detect(
@@ -129,6 +138,7 @@ public final class TerminalSession {
         curs_set(1)
         endwin()
         fflush(fw_stdout())
+        if sgrMouse { Self.writeRaw(Array("\u{1B}[?1006l".utf8)) }
     }
 
     static func environment(_ name: String) -> String? {

@@ -30,6 +30,23 @@ struct TerminalExtrasTests {
         #expect(SynchronizedOutput.parse(Array(reply.utf8)) == answer)
     }
 
+    @Test("SGR mouse reports (mode 1006) are read by the key decoder, keys around them kept")
+    func sgr() {
+        var d = KeyDecoder()
+        var keys: [Key] = []
+        for c in "a\u{1B}[<0;121;11M\u{1B}[<0;121;11mb\u{1B}[<64;3;4M\u{1B}[<65;3;4M\u{1B}[<16;5;6M\u{1B}[<35;9;9M".unicodeScalars {
+            keys += d.feed(.char(c.value))
+        }
+        #expect(keys == [.char("a"), .char("b")])
+        #expect(d.takeMouseReports() == [
+            MouseReport(button: 1, x: 120, y: 10), MouseReport(button: 0, x: 120, y: 10),
+            MouseReport(button: 4, x: 2, y: 3), MouseReport(button: 5, x: 2, y: 3),
+            MouseReport(button: 1, x: 4, y: 5),                 // ctrl+click is a click
+            MouseReport(button: 0, x: 8, y: 8),                 // motion is not a press
+        ])
+        #expect(d.takeMouseReports().isEmpty)
+    }
+
     @Test("with the mouse on, the emergency restore turns mouse reporting off")
     func restoreMouse() {
         let bytes = TerminalRestore.restoreSequence(sgr0: "\u{1B}[0m", rmkx: nil, cnorm: nil, rmcup: nil, mouse: true)

@@ -185,8 +185,7 @@ check "the terminal was never taken over" test "$(alternate_on)" = "0"
 
 # --- run 7: mouse clicks (opt-in) ---
 # mouse_click X Y [BUTTON]: a press and a release at 0-based cell X, Y, encoded the way the
-# application asked tmux for (SGR 1006 or the X10 form ncurses uses with TERM=tmux-256color, whose
-# one-byte coordinates keep the clicks left of column 95).
+# application asked tmux for (SGR 1006, which fleetwatch adds where terminfo knows only X10, or X10).
 mouse_click() {
   local x=$1 y=$2 b=${3:-0}
   if [ "$(t display-message -p -t e2e '#{mouse_sgr_flag}')" = "1" ]; then
@@ -207,14 +206,15 @@ check "exits" wait_for "EXIT=0" 10
 t send-keys -t e2e "clear; $BIN --source mock --scenario steady --seed 5 --mouse; echo EXIT=\$?" Enter
 check "with --mouse: dashboard draws" wait_for "Instances by AZ" 20
 check "with --mouse, the app turned mouse reporting on" mouse_on
-mouse_click 90 10; mouse_click 90 10
+check "and asked for SGR reports (wide panes)" test "$(t display-message -p -t e2e '#{mouse_sgr_flag}')" = "1"
+mouse_click 120 10; mouse_click 120 10
 check "a double click on the requests panel: full screen" wait_gone "Instances by AZ"
 check "the full-screen panel is the requests one" wait_for "ALB requests"
 mouse_click 20 20; mouse_click 20 20
 check "a double click again: back to four panels" wait_for "Instances by AZ"
 mouse_click 20 10 64
 check "the wheel over the CPU chart zooms in" wait_for "window 30m" 5
-mouse_click 90 40
+mouse_click 120 40
 t send-keys -t e2e 'Enter'
 check "a click focused the instances panel (Enter zooms it)" wait_gone "ALB requests"
 t send-keys -t e2e 'q'
