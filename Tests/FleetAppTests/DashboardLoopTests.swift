@@ -138,4 +138,34 @@ struct DashboardLoopTests {
         #expect(shown.canvas.text.contains("resource \"aws_cloudwatch_metric_alarm\""))
         #expect(loop.state.preview != nil)
     }
+
+    @Test("mouse through the loop: a click on the header's replay position seeks there; a double click zooms")
+    func mouse() throws {
+        // Where the header shows `replay 00:00:00 / 02:00:00 ×60` at 160 columns.
+        let clock = FakeClock(Self.start)
+        let player = ReplayPlayer(timeline: ReplayTimeline(try BuiltinRecording.load()), speed: 60)
+        var probe = DashboardState(fleet: player.state, now: Self.start, width: 160, height: 48)
+        probe.replay = player.status
+        let top = probe.view().text.components(separatedBy: "\n")[0]
+        let label = try #require(top.range(of: "replay 00:00:00 / 02:00:00 ×60"))
+        let left = top.distance(from: top.startIndex, to: label.lowerBound)
+        let right = top.distance(from: top.startIndex, to: label.upperBound) - 1
+        let middle = (left + right) / 2
+        let backend = FakeBackend(clock: clock, steps: [
+            .input([.key(.char(" "))]),
+            .input([.mouse(MouseEvent(.click, x: middle, y: 0))]),
+            .input([.mouse(MouseEvent(.click, x: right, y: 0))]),
+            .input([.mouse(MouseEvent(.doubleClick, x: 120, y: 10))]),
+            .input([.key(.char("q"))]),
+        ])
+        var loop = DashboardLoop(state: DashboardState(fleet: player.state, now: Self.start, width: 80, height: 24),
+                                 feed: .replay(player), clock: clock)
+        #expect(loop.run(on: backend) == 0)
+        let fraction = Double(middle - left) / Double(right - left)
+        let expected = "replay " + ReplayStatus.clock(7200 * fraction) + " / 02:00:00"
+        #expect(backend.frames[2].canvas.text.contains(expected), "\(expected)")
+        #expect(backend.frames[3].canvas.text.contains("replay 02:00:00 / 02:00:00 ×60 END"))
+        #expect(loop.state.replay?.atEnd == true)
+        #expect(loop.state.zoomed && loop.state.focus == .requests)
+    }
 }
