@@ -104,7 +104,7 @@ struct RecordCommand: ParsableCommand {
         defer { writer.close() }
         try DashboardLauncher.run(feed: .live(PollerFeed(poller), until: durationSeconds.map { now.addingTimeInterval($0) }),
                                   fleet: FleetState(time: now, fleet: initial.fleet), display: display,
-                                  modeLabel: "rec", notices: [])
+                                  modeLabel: "rec", notices: [], configPath: source.config)
         if let error = writer.error { warn(error) }
     }
 }
