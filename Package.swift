@@ -62,6 +62,9 @@ let package = Package(
         ),
         // Canvas, widgets, themes, DashboardState/update/view. No terminal I/O.
         .target(name: "FleetDashboard", dependencies: ["FleetCore"]),
+        // The dashboard loop, the feeds (live poller, replay) and replay pacing, against the terminal
+        // backend protocol (FleetDashboard); the ncurses session is one backend, tests have a fake.
+        .target(name: "FleetApp", dependencies: ["FleetDashboard", "FleetSources", "AlarmDefinitions"]),
         // ncurses, seen through a shim header. Only FleetTerminal imports it.
         .systemLibrary(
             name: "CNcurses",
@@ -75,7 +78,7 @@ let package = Package(
             name: "fleetwatch",
             dependencies: [
                 "FleetCore", "AWSFormats", "AlarmDefinitions", "FleetSources", "FleetProbes", "FleetCloudWatch",
-                "FleetDashboard", "FleetTerminal",
+                "FleetDashboard", "FleetApp", "FleetTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // A release build is what sits on a bastion all day, so it is linked lean (BENCHMARKS.md,
@@ -100,7 +103,7 @@ let package = Package(
         .testTarget(name: "FleetProbesTests", dependencies: ["FleetProbes", "FleetTestSupport"]),
         .testTarget(name: "FleetCloudWatchTests", dependencies: ["FleetCloudWatch", "FleetTestSupport"]),
         .testTarget(name: "FleetDashboardTests", dependencies: ["FleetDashboard", "FleetTestSupport"]),
-        .testTarget(name: "FleetAppTests", dependencies: ["FleetDashboard", "FleetSources", "FleetTestSupport"]),
+        .testTarget(name: "FleetAppTests", dependencies: ["FleetApp", "FleetDashboard", "FleetSources", "FleetTestSupport"]),
         .testTarget(name: "FleetTerminalTests", dependencies: ["FleetTerminal"]),
         // Real loopback servers, moto, spawned processes, timing: run only with FLEETWATCH_INTEGRATION=1.
         .testTarget(

@@ -46,4 +46,19 @@ static inline int fw_put_cell(WINDOW *w, wchar_t ch, attr_t attrs, int pair) {
     return wadd_wch(w, &cc);
 }
 
+/* The mouse: the buttons fleetwatch asks for, and one pending event as the button (1 press,
+ * 4 wheel up, 5 wheel down, 0 anything else) and the cell. */
+static inline int fw_key_mouse(void) { return KEY_MOUSE; }
+static inline mmask_t fw_mouse_mask(void) {
+    return BUTTON1_PRESSED | BUTTON1_RELEASED | BUTTON4_PRESSED | BUTTON5_PRESSED;
+}
+static inline int fw_get_mouse(int *button, int *x, int *y) {
+    MEVENT e;
+    if (getmouse(&e) != OK) return ERR;
+    *button = (e.bstate & BUTTON1_PRESSED) ? 1 : (e.bstate & BUTTON4_PRESSED) ? 4 : (e.bstate & BUTTON5_PRESSED) ? 5 : 0;
+    *x = e.x;
+    *y = e.y;
+    return OK;
+}
+
 #endif

@@ -12,5 +12,6 @@ enum CursesKeyCode {
     static let backTab = Int32(KEY_BTAB), backspace = Int32(KEY_BACKSPACE), enter = Int32(KEY_ENTER)
     static let f0 = Int32(fw_key_f0())
     static let resize = Int32(fw_key_resize())
+    static let mouse = Int32(fw_key_mouse())
     static func f(_ n: Int32) -> Int32 { f0 + n }
 }

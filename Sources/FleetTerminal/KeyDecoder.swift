@@ -14,10 +14,18 @@ public enum RawInput: Sendable, Equatable {
 public struct KeyDecoder: Sendable {
     /// An escape sequence in progress, starting with ESC.
     private var pending: [UInt32] = []
+    /// SGR mouse reports (`ESC [ < b ; x ; y M`) read since the last `takeMouseReports()`.
+    private var mouseReports: [MouseReport] = []
     /// Longest escape sequence kept; longer ones are dropped.
     static let maxSequence = 32
 
     public init() {}
+
+    /// The SGR mouse reports decoded so far, oldest first; the list is emptied.
+    public mutating func takeMouseReports() -> [MouseReport] {
+        defer { mouseReports = [] }
+        return mouseReports
+    }
 
     /// True while an escape sequence is incomplete.
     public var hasPending: Bool { !pending.isEmpty }
@@ -89,6 +97,10 @@ public struct KeyDecoder: Sendable {
         if (0x40...0x7E).contains(last) {
             pending = []
             let params = String(decoding: p[2..<(p.count - 1)].map { UInt8($0) }, as: UTF8.self)
+            if params.hasPrefix("<"), last == 0x4D || last == 0x6D {
+                if let report = MouseReport(sgr: params.dropFirst(), press: last == 0x4D) { mouseReports.append(report) }
+                return []
+            }
             return Self.csi(params: params, final: last).map { [$0] } ?? []
         }
         if p.count >= Self.maxSequence { pending = [] }  // runaway: drop it
@@ -179,5 +191,35 @@ public struct KeyDecoder: Sendable {
         case K.f(1)...K.f(63): return .function(Int(code - K.f0))
         default: return nil
         }
+    }
+}
+
+/// A mouse report as the shim gives one: the button (1 a press of the first button, 4 wheel up,
+/// 5 wheel down, 0 anything else) and the 0-based cell.
+public struct MouseReport: Sendable, Equatable {
+    public var button: Int
+    public var x: Int
+    public var y: Int
+
+    public init(button: Int, x: Int, y: Int) {
+        self.button = button
+        self.x = x
+        self.y = y
+    }
+
+    /// From SGR (mode 1006) parameters `b;x;y` (1-based cells), `M` a press and `m` a release.
+    /// Modifier bits (4 shift, 8 meta, 16 ctrl) are ignored; motion (32) is not a press.
+    init?(sgr params: Substring, press: Bool) {
+        let f = params.split(separator: ";").compactMap { Int($0) }
+        guard f.count == 3, f[1] >= 1, f[2] >= 1 else { return nil }
+        let code = f[0] & ~(4 | 8 | 16)
+        switch code {
+        case 0 where press: button = 1
+        case 64: button = 4
+        case 65: button = 5
+        default: button = 0
+        }
+        x = f[1] - 1
+        y = f[2] - 1
     }
 }

@@ -4,9 +4,12 @@ public struct TerminalOptions: Sendable {
     public var noColor: Bool
     /// How long a lone ESC waits for the rest of an escape sequence before it counts as the Esc key.
     public var escapeDelayMs: Int = 25
+    /// Report clicks and the wheel (off by default, so the terminal's own selection keeps working).
+    public var mouse: Bool
 
-    public init(noColor: Bool = false) {
+    public init(noColor: Bool = false, mouse: Bool = false) {
         self.noColor = noColor
+        self.mouse = mouse
     }
 }
 

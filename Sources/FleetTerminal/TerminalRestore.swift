@@ -44,9 +44,12 @@ enum TerminalRestore {
 
     /// What undoes the screen set-up: CAN (ends any escape sequence cut off by the crash), then the
     /// terminfo strings `sgr0` (attributes off), `rmkx` (keypad mode off), `cnorm` (cursor
-    /// visible) and `rmcup` (leave the alternate screen), each with its `$<…>` padding removed.
-    static func restoreSequence(sgr0: String?, rmkx: String?, cnorm: String?, rmcup: String?) -> [UInt8] {
-        [0x18] + [sgr0, rmkx, cnorm, rmcup].flatMap { stripPadding(Array(($0 ?? "").utf8)) }
+    /// visible) and `rmcup` (leave the alternate screen), each with its `$<…>` padding removed;
+    /// with `mouse`, mouse reporting off first (xterm's modes 1000, 1002, 1006).
+    static func restoreSequence(sgr0: String?, rmkx: String?, cnorm: String?, rmcup: String?,
+                                mouse: Bool = false) -> [UInt8] {
+        [0x18] + (mouse ? Array("\u{1B}[?1006l\u{1B}[?1002l\u{1B}[?1000l".utf8) : [])
+            + [sgr0, rmkx, cnorm, rmcup].flatMap { stripPadding(Array(($0 ?? "").utf8)) }
     }
 
     /// Removes terminfo padding (`$<5>`, `$<2*/>`) from a capability string.

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import CNcurses
 import FleetDashboard
 
@@ -29,8 +34,21 @@ extension TerminalSession {
         drawnSize = size
         guard written > 0 || full else { return 0 }
         wnoutrefresh(window)
-        doupdate()
+        if synchronizedOutput { Self.writeRaw(SynchronizedOutput.begin) }
+        doupdate()                                   // flushes ncurses' output before returning
+        if synchronizedOutput { Self.writeRaw(SynchronizedOutput.end) }
         return written
+    }
+
+    /// Bytes straight to the terminal, outside curses (which has flushed by then).
+    static func writeRaw(_ bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let n = write(STDOUT_FILENO, buffer.baseAddress! + offset, buffer.count - offset)
+                if n > 0 { offset += n } else if n < 0 && errno == EINTR { continue } else { break }
+            }
+        }
     }
 
     /// Writes the cells that differ from `old` (all of them when `old` is nil), a run at a time:

@@ -51,8 +51,26 @@ extension TerminalSession {
                 needsFullRedraw = true
                 continue
             }
+            if case .code(CursesKeyCode.mouse) = raw {
+                events += decoder.flush().map(TerminalInput.key)
+                if let mouse = readMouse() { events.append(.mouse(mouse)) }
+                continue
+            }
             events += decoder.feed(raw).map(TerminalInput.key)
         }
+        for report in decoder.takeMouseReports() {
+            if let mouse = mouseClicks.event(button: report.button, x: report.x, y: report.y,
+                                             at: ContinuousClock.now - started) {
+                events.append(.mouse(mouse))
+            }
+        }
+    }
+
+    /// The mouse event ncurses holds after `KEY_MOUSE`, as a click, double click or wheel turn.
+    private func readMouse() -> MouseEvent? {
+        var button: Int32 = 0, x: Int32 = 0, y: Int32 = 0
+        guard fw_get_mouse(&button, &x, &y) == fw_ok() else { return nil }
+        return mouseClicks.event(button: Int(button), x: Int(x), y: Int(y), at: ContinuousClock.now - started)
     }
 
     /// One `wget_wch` in no-delay mode; false when nothing is waiting.

@@ -25,7 +25,13 @@ public final class TerminalSession {
     let screen: OpaquePointer
     let escapeDelayMs: Int
     var active = true
+    /// The terminal knows DEC mode 2026: each frame is wrapped in it.
+    public let synchronizedOutput: Bool
     var decoder = KeyDecoder()
+    /// SGR mouse mode was turned on here (and is turned off on restore).
+    var sgrMouse = false
+    var mouseClicks = MouseClicks()
+    let started = ContinuousClock.now
     var colors: ColorPairs
     /// The last frame drawn, and whether the next one must be drawn in full.
     var previous: Canvas?
@@ -42,6 +48,8 @@ public final class TerminalSession {
         var modes = termios()
         tcgetattr(STDIN_FILENO, &modes)
 
+        // Before curses: the terminal's answer must not reach the key decoder.
+        synchronizedOutput = SynchronizedOutput.ask()
         let waker = try TerminalWaker()
         // Ours before newterm, so ncurses does not install its own (which would _exit).
         SignalHandlers.installTermination(wakeFD: waker.writeFD)
@@ -58,7 +66,7 @@ public final class TerminalSession {
         TerminalRestore.prepare(
             sequence: TerminalRestore.restoreSequence(
                 sgr0: Self.capability("sgr0"), rmkx: Self.capability("rmkx"),
-                cnorm: Self.capability("cnorm"), rmcup: Self.capability("rmcup")),
+                cnorm: Self.capability("cnorm"), rmcup: Self.capability("rmcup"), mouse: options.mouse),
             modes: modes)
         if !Self.atexitRegistered {
             Self.atexitRegistered = true
@@ -76,6 +84,19 @@ public final class TerminalSession {
         leaveok(fw_stdscr(), true)
         curs_set(0)
         set_escdelay(Int32(escapeDelayMs))
+        if options.mouse {
+            // Presses and releases as they come (no click resolution by timing in ncurses):
+            // `MouseClicks` makes clicks and double clicks of them.
+            mouseinterval(0)
+            mousemask(fw_mouse_mask(), nil)
+            // Where terminfo knows only the X10 form (`kmous=\E[M`, e.g. tmux-256color), its one-byte
+            // coordinates stop at column 223 and break UTF-8 input past 95: ask for SGR reports
+            // (mode 1006) too, which `KeyDecoder` reads.
+            if Self.capability("kmous") == "\u{1B}[M" {
+                sgrMouse = true
+                Self.writeRaw(Array("\u{1B}[?1006h".utf8))
+            }
+        }
 
         var profile = ColorProfile.detect(
             noColorOption: options.noColor, noColorEnv: Self.environment("NO_COLOR"),
@@ -117,6 +138,7 @@ public final class TerminalSession {
         curs_set(1)
         endwin()
         fflush(fw_stdout())
+        if sgrMouse { Self.writeRaw(Array("\u{1B}[?1006l".utf8)) }
     }
 
     static func environment(_ name: String) -> String? {

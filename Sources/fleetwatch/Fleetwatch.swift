@@ -1,4 +1,5 @@
 import ArgumentParser
+import FleetDashboard
 import Foundation
 
 @main
@@ -8,8 +9,8 @@ struct Fleetwatch: AsyncParsableCommand {
         abstract: "A terminal dashboard for a web fleet behind an AWS Application Load Balancer.",
         discussion: """
             With no arguments, replays the built-in demo: a recorded outage of us-east-1b (two hours at ×60).
-            Keys: q quit, ? help, p pause, +/- zoom, Tab focus, Enter full screen, a alarm preview, t theme, g glyphs;
-            replaying: space pause, [ ] speed, ← → seek, Home End.
+            \(KeyMap.standard.commandLineSummary)
+            Rebind keys in $XDG_CONFIG_HOME/fleetwatch/keys.yaml or a configuration's keys: section (README).
             """,
         subcommands: [DashboardCommand.self, SnapshotCommand.self, RecordCommand.self, ReplayFileCommand.self,
                       PreviewCommand.self, ProbeCommand.self],

@@ -139,4 +139,87 @@ check "a bad recording: one-line error, exit 2" wait_for "fleetwatch-e2e-$$.fwre
 check "exit status 2" wait_for "EXIT=2" 5
 rm -f "/tmp/fleetwatch-e2e-$$.fwrec"
 
+# --- run 5: keys rebound in a configuration's keys: section ---
+WORK=$(mktemp -d)
+trap 'cleanup; rm -rf "$WORK"' EXIT
+cat > "$WORK/keys.yaml" <<'YAML'
+sources:
+  - kind: mock
+    scenario: steady
+    seed: 5
+keys:
+  quit: [k]
+  zoom_in: [i]
+YAML
+t send-keys -t e2e "clear; $BIN --config $WORK/keys.yaml; echo EXIT=\$?" Enter
+check "dashboard with rebound keys draws" wait_for "Instances by AZ" 20
+check "the status line shows the keys in force" wait_for "k quit  \? help  p pause  i/- zoom" 5
+t send-keys -t e2e 'q'
+t send-keys -t e2e 'i'
+check "i zooms in (the rebound zoom_in)" wait_for "window 30m" 5
+check "q no longer quits" four_panels
+t send-keys -t e2e '?'
+check "help lists the rebound quit" wait_for "k {3,}quit" 5
+t send-keys -t e2e 'Escape'
+check "any key closes help" wait_gone "any key closes"
+t send-keys -t e2e 'k'
+check "k quits with status 0" wait_for "EXIT=0" 10
+check "terminal restored after k" restored
+
+# --- run 6: a bad keys file: one line naming file:line, exit 2 ---
+mkdir -p "$WORK/xdg/fleetwatch"
+printf 'quit: [q]\nexplode: [e]\n' > "$WORK/xdg/fleetwatch/keys.yaml"
+check "an unknown action in keys.yaml: file:line, exit 2" one_line_error 2 \
+  "^fleetwatch: $WORK/xdg/fleetwatch/keys.yaml:2: unknown action 'explode'" \
+  env XDG_CONFIG_HOME="$WORK/xdg" "$BIN" --source mock
+printf 'theme: [s]\n' > "$WORK/xdg/fleetwatch/keys.yaml"
+check "one key for two actions in one mode: file:line, exit 2" one_line_error 2 \
+  "keys.yaml:1: key 's' is bound to both stack and theme in live mode" \
+  env XDG_CONFIG_HOME="$WORK/xdg" "$BIN" --source mock
+printf 'sources:\n  - kind: mock\nkeys:\n  quit: [q, ctrl+shift+q]\n' > "$WORK/bad-keys.yaml"
+check "an unknown key name in a config's keys: file:line, exit 2" one_line_error 2 \
+  "bad-keys.yaml:4: quit: unknown key name 'ctrl\+shift\+q'" "$BIN" --config "$WORK/bad-keys.yaml"
+t send-keys -t e2e "clear; XDG_CONFIG_HOME=$WORK/xdg $BIN; echo EXIT=\$?" Enter
+check "in the terminal too: the error line and exit 2" wait_for "EXIT=2" 10
+check "the terminal was never taken over" test "$(alternate_on)" = "0"
+
+# --- run 7: mouse clicks (opt-in) ---
+# mouse_click X Y [BUTTON]: a press and a release at 0-based cell X, Y, encoded the way the
+# application asked tmux for (SGR 1006, which fleetwatch adds where terminfo knows only X10, or X10).
+mouse_click() {
+  local x=$1 y=$2 b=${3:-0}
+  if [ "$(t display-message -p -t e2e '#{mouse_sgr_flag}')" = "1" ]; then
+    t send-keys -t e2e -l $'\e'"[<$b;$((x + 1));$((y + 1))M"
+    [ "$b" -ge 64 ] || t send-keys -t e2e -l $'\e'"[<$b;$((x + 1));$((y + 1))m"
+  else
+    t send-keys -t e2e -H 1b 5b 4d "$(printf '%02x' $((32 + b)))" "$(printf '%02x' $((33 + x)))" "$(printf '%02x' $((33 + y)))"
+    [ "$b" -ge 64 ] || t send-keys -t e2e -H 1b 5b 4d 23 "$(printf '%02x' $((33 + x)))" "$(printf '%02x' $((33 + y)))"
+  fi
+}
+mouse_on() { [ "$(t display-message -p -t e2e '#{mouse_any_flag}')" = "1" ] || [ "$(t display-message -p -t e2e '#{mouse_standard_flag}')" = "1" ]; }
+mouse_off() { ! mouse_on; }
+t send-keys -t e2e "clear; $BIN --source mock --scenario steady --seed 5; echo EXIT=\$?" Enter
+check "without --mouse: dashboard draws" wait_for "Instances by AZ" 20
+check "without --mouse, mouse reporting stays off" mouse_off
+t send-keys -t e2e 'q'
+check "exits" wait_for "EXIT=0" 10
+t send-keys -t e2e "clear; $BIN --source mock --scenario steady --seed 5 --mouse; echo EXIT=\$?" Enter
+check "with --mouse: dashboard draws" wait_for "Instances by AZ" 20
+check "with --mouse, the app turned mouse reporting on" mouse_on
+check "and asked for SGR reports (wide panes)" test "$(t display-message -p -t e2e '#{mouse_sgr_flag}')" = "1"
+mouse_click 120 10; mouse_click 120 10
+check "a double click on the requests panel: full screen" wait_gone "Instances by AZ"
+check "the full-screen panel is the requests one" wait_for "ALB requests"
+mouse_click 20 20; mouse_click 20 20
+check "a double click again: back to four panels" wait_for "Instances by AZ"
+mouse_click 20 10 64
+check "the wheel over the CPU chart zooms in" wait_for "window 30m" 5
+mouse_click 120 40
+t send-keys -t e2e 'Enter'
+check "a click focused the instances panel (Enter zooms it)" wait_gone "ALB requests"
+t send-keys -t e2e 'q'
+check "q exits with status 0 (mouse)" wait_for "EXIT=0" 10
+check "mouse reporting off again after exit" mouse_off
+check "terminal restored after the mouse run" restored
+
 summary e2e

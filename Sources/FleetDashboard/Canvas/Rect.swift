@@ -15,6 +15,11 @@ public struct Rect: Sendable, Hashable, CustomStringConvertible {
     public var maxX: Int { x + width }
     public var maxY: Int { y + height }
     public var isEmpty: Bool { width == 0 || height == 0 }
+
+    /// Whether the cell at column `x`, row `y` is inside.
+    public func contains(x: Int, y: Int) -> Bool {
+        x >= self.x && x < maxX && y >= self.y && y < maxY
+    }
     public var description: String { "(\(x),\(y) \(width)×\(height))" }
 
     /// The rectangle shrunk by `n` cells on every side.

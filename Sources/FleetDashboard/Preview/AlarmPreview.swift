@@ -14,8 +14,11 @@ public struct AlarmPreview: Sendable {
     /// The outcome of each over the data, when there is data for the alarm's metric.
     public private(set) var originalOutcome: Outcome?
     public private(set) var editedOutcome: Outcome?
-    /// Show the Terraform / CLI text for the edited definition.
+    /// Show the Terraform / CLI text for the edited definition (`w`).
     public var showExport = false
+    /// That text, once the loop has written it (``DashboardEvent/exported(_:)``): the writers live
+    /// with the alarm definitions, not in the dashboard.
+    public var exportText: String?
 
     /// What evaluating one definition over the data gave.
     public struct Outcome: Sendable, Hashable {

@@ -5,7 +5,7 @@ extension DashboardState {
     mutating func openPreview() {
         let alarms = fleet.alarms
         guard !alarms.isEmpty else {
-            notices.append("no alarms to preview: add some with --config (alarms:)")
+            post("no alarms to preview: add some with --config (alarms:)")
             return
         }
         let index = alarms.firstIndex { $0.state == .alarm } ?? 0
@@ -24,43 +24,38 @@ extension DashboardState {
         preview = p
     }
 
-    /// Keys while previewing. Returns false for keys the preview leaves to the dashboard.
-    mutating func handlePreviewKey(_ key: Key) -> Bool {
-        guard var p = preview else { return false }
-        if p.showExport {
-            // Any key closes the export text; `w` again keeps it for printing at exit.
-            p.showExport = false
-            preview = p
-            return true
-        }
-        switch key {
-        case .escape, .char("a"):
+    /// The preview's own actions.
+    mutating func performPreview(_ action: DashboardAction) -> [DashboardEffect] {
+        guard var p = preview else { return [] }
+        var effects: [DashboardEffect] = []
+        switch action {
+        case .closePreview:
             preview = nil
-            return true
-        case .up: p.nudgeThreshold(up: true, coarse: false)
-        case .down: p.nudgeThreshold(up: false, coarse: false)
-        case .pageUp: p.nudgeThreshold(up: true, coarse: true)
-        case .pageDown: p.nudgeThreshold(up: false, coarse: true)
-        case .char("n"): p.changeEvaluationPeriods(by: 1)
-        case .char("N"): p.changeEvaluationPeriods(by: -1)
-        case .char("m"): p.changeDatapointsToAlarm(by: 1)
-        case .char("M"): p.changeDatapointsToAlarm(by: -1)
-        case .char("s"): p.cycleStatistic()
-        case .char("r"): p.cyclePeriod()
-        case .char("x"): p.cycleTreatMissingData()
-        case .char("c"): p.cycleComparison()
-        case .char("u"): p.edited = p.original
-        case .char("w"):
+            return []
+        case .thresholdUp: p.nudgeThreshold(up: true, coarse: false)
+        case .thresholdDown: p.nudgeThreshold(up: false, coarse: false)
+        case .thresholdUp10: p.nudgeThreshold(up: true, coarse: true)
+        case .thresholdDown10: p.nudgeThreshold(up: false, coarse: true)
+        case .periodsUp: p.changeEvaluationPeriods(by: 1)
+        case .periodsDown: p.changeEvaluationPeriods(by: -1)
+        case .datapointsUp: p.changeDatapointsToAlarm(by: 1)
+        case .datapointsDown: p.changeDatapointsToAlarm(by: -1)
+        case .statistic: p.cycleStatistic()
+        case .period: p.cyclePeriod()
+        case .missingData: p.cycleTreatMissingData()
+        case .comparison: p.cycleComparison()
+        case .undo: p.edited = p.original
+        case .export:
             p.showExport = true
-            exports.append(p.edited.terraform + "\n\n" + p.edited.putMetricAlarmCommand)
-        case .tab:
+            effects.append(.export(p.edited))
+        case .nextAlarm:
             let next = (p.alarmIndex + 1) % fleet.alarms.count
             p = AlarmPreview(alarmIndex: next, definition: fleet.alarms[next].definition)
         default:
-            return false
+            return []
         }
         preview = p
         refreshPreview()
-        return true
+        return effects
     }
 }

@@ -4,14 +4,14 @@ import Foundation
 /// The preview screen: the alarm's metric at the edited period and statistic, breaching
 /// datapoints marked, ALARM intervals shaded, the thresholds drawn; below, the edited alarm
 /// beside the alarm as defined.
-struct PreviewView {
-    var state: DashboardState
+struct PreviewView: Widget {
     var preview: AlarmPreview
+    /// The preview's keys, as the key map has them (``KeyMap/previewKeyLine``).
+    var keyLine: String
+    var look: Look
 
-    static let keys = "↑↓ threshold  PgUp/PgDn ×10  n/N periods  m/M datapoints  s statistic  r period  x missing  c compare  u undo  w export  Tab next  Esc leave"
-
-    func render(into canvas: inout Canvas, area: Rect) {
-        let theme = state.theme
+    func render(_ area: Rect, into canvas: inout Canvas) {
+        let theme = look.theme
         let summaryHeight = min(9, max(0, area.height - 6))
         let (chartArea, summaryArea) = area.splitBottom(summaryHeight)
         renderChart(into: &canvas, area: chartArea, theme: theme)
@@ -26,7 +26,7 @@ struct PreviewView {
             (e.name, theme.style(.mainFg).adding(.bold)),
             ("\(e.namespace) \(e.metricName) \(e.statistic) per \(Format.duration(e.period))", theme.style(.label)),
         ]
-        let inner = Box(title: title, focused: true).render(into: &canvas, area: area, theme: theme, glyphs: state.glyphs)
+        let inner = Box(title: title, focused: true, look: look).frame(area, into: &canvas)
         guard let outcome = preview.editedOutcome else {
             canvas.write("no data for \(e.namespace) \(e.metricName) yet", x: inner.x + 1, y: inner.y, style: theme.style(.label))
             return
@@ -40,21 +40,22 @@ struct PreviewView {
             levels.append(Chart.Level(value: preview.original.threshold, label: "as defined \(Chart.trim(preview.original.threshold))",
                                       style: theme.style(.label)))
         }
-        var chart = Chart(lines: [Chart.Line(points: ArraySlice(values), style: theme.style(.mainFg))], levels: levels,
-                          start: start, end: end, glyphs: state.glyphs, axisStyle: theme.style(.label))
+        let steps = CountMetrics.isCount(namespace: e.namespace, metricName: e.metricName)
+        var chart = Chart(lines: [Chart.Line(points: ArraySlice(values), style: theme.style(.mainFg), steps: steps)], levels: levels,
+                          start: start, end: end, glyphs: look.glyphs, axisStyle: theme.style(.label))
         chart.shading = outcome.alarmIntervals
         chart.shadeBackground = theme.background(.alarmShadeBg)
         chart.shadeAttributes = theme.backgroundAttributes(.alarmShadeBg)
         chart.marks = outcome.breaching
         chart.markStyle = theme.style(.breachMark)
-        chart.render(into: &canvas, area: inner)
+        chart.render(inner, into: &canvas)
     }
 
     func renderSummary(into canvas: inout Canvas, area: Rect, theme: Theme) {
         guard area.height >= 3 else { return }
         let inner = Box(title: [("What if", theme.style(.title)),
                                 (preview.changed ? "edited" : "unchanged: use the keys below", theme.style(.label))],
-                        focused: false).render(into: &canvas, area: area, theme: theme, glyphs: state.glyphs)
+                        focused: false, look: look).frame(area, into: &canvas)
         let labelWidth = 12
         let columnWidth = max(10, (inner.width - labelWidth - 2) / 2)
         let xDefined = inner.x + 1 + labelWidth, xEdited = xDefined + columnWidth
@@ -79,7 +80,7 @@ struct PreviewView {
             canvas.write(edited, x: xEdited, y: y, style: theme.style(edited == defined ? .mainFg : .keyHint),
                          maxWidth: inner.maxX - xEdited)
         }
-        canvas.write(Self.keys, x: inner.x + 1, y: inner.maxY - 1, style: theme.style(.label), maxWidth: inner.width - 2)
+        canvas.write(keyLine, x: inner.x + 1, y: inner.maxY - 1, style: theme.style(.label), maxWidth: inner.width - 2)
     }
 
     /// `> 1, 2 of 2 × 5m, Maximum, missing`.
@@ -88,13 +89,13 @@ struct PreviewView {
     }
 
     func renderExport(into canvas: inout Canvas, area: Rect, theme: Theme) {
-        let text = (preview.edited.terraform + "\n\n" + preview.edited.putMetricAlarmCommand).split(separator: "\n", omittingEmptySubsequences: false)
+        let text = (preview.exportText ?? "writing…").split(separator: "\n", omittingEmptySubsequences: false)
         let width = min(area.width - 2, (text.map(\.count).max() ?? 20) + 4)
         let box = area.centered(width: width, height: text.count + 4)
         let base = theme.style(.helpFg, on: .helpBg).adding(theme.backgroundAttributes(.helpBg))
         let inner = Box(title: [("Export", theme.style(.title, on: .helpBg)),
                                 ("also printed when fleetwatch exits · any key closes", base)],
-                        focused: true, fill: base).render(into: &canvas, area: box, theme: theme, glyphs: state.glyphs)
+                        focused: true, look: look, fill: base).frame(box, into: &canvas)
         for (i, line) in text.enumerated() where i + 1 < inner.height {
             canvas.write(String(line), x: inner.x + 1, y: inner.y + 1 + i, style: base, maxWidth: inner.width - 2)
         }

@@ -39,23 +39,24 @@ public struct DashboardState: Sendable {
     public var glyphs: GlyphSet
     /// A label for where the data comes from that is not a source, e.g. "demo".
     public var modeLabel: String?
-    /// Warnings to show on the status line (e.g. theme file problems).
-    public var notices: [String] = []
+    /// Messages on the status line, each with its lifetime (``post(_:)``).
+    public var notices: [Notice] = []
+    /// Wall-clock time, for notice lifetimes: `tick` sets it live; replaying, `clock` does (the
+    /// replay's `tick` carries the recording's time).
+    public var wallClock: Date
     /// Set while replaying a recording: the header shows it, and the replay keys (space, `[`, `]`,
-    /// `←`, `→`, Home, End) become ``pendingCommands`` instead of acting on the screen.
+    /// `←`, `→`, Home, End) return ``DashboardEffect/replay(_:)`` effects instead of acting on the screen.
     public var replay: ReplayStatus?
-    /// Replay commands from keys, waiting for the loop to apply them.
-    public var pendingCommands: [ReplayCommand] = []
-    public private(set) var shouldQuit = false
     /// The alarm threshold preview, while open (key `a`).
     public var preview: AlarmPreview?
-    /// Text the user asked for (`w` in the preview), printed after the dashboard exits.
-    public var exports: [String] = []
+    /// The keys in force.
+    public var keyMap: KeyMap = .standard
 
     public init(fleet: FleetState, now: Date, width: Int, height: Int, themes: [Theme] = BuiltinThemes.all,
                 themeIndex: Int = 0, glyphs: GlyphSet = .braille, window: Int = 3600) {
         self.fleet = fleet
         self.now = now
+        self.wallClock = now
         self.width = width
         self.height = height
         self.themes = themes.isEmpty ? [BuiltinThemes.fallback] : themes
@@ -83,14 +84,6 @@ public struct DashboardState: Sendable {
 
     public var isTooSmall: Bool {
         width < Self.minimumSize.width || height < Self.minimumSize.height
-    }
-
-    mutating func quit() { shouldQuit = true }
-
-    /// The pending replay commands, oldest first; the list is emptied.
-    public mutating func takeCommands() -> [ReplayCommand] {
-        defer { pendingCommands = [] }
-        return pendingCommands
     }
 
     /// Paused, as the header shows it: the replay clock's pause while replaying, else the screen's.

@@ -2,14 +2,20 @@ import FleetCore
 import Foundation
 
 extension DashboardState {
-    /// Applies one event. Pure: no I/O, no clock reads.
-    public mutating func update(_ event: DashboardEvent) {
+    /// Applies one event and returns what the loop must do about it. Pure: no I/O, no clock reads.
+    @discardableResult
+    public mutating func update(_ event: DashboardEvent) -> [DashboardEffect] {
         switch event {
         case .resize(let w, let h):
             width = max(0, w)
             height = max(0, h)
         case .tick(let now):
             self.now = now
+            if replay == nil { advanceWallClock(to: now) }
+        case .clock(let wall):
+            advanceWallClock(to: wall)
+        case .exported(let text):
+            preview?.exportText = text
         case .fleet(let state):
             if paused {
                 pendingFleet = state
@@ -18,76 +24,73 @@ extension DashboardState {
                 refreshPreview()
             }
         case .key(let key):
-            handle(key)
+            notices.removeAll()
+            return handle(key)
+        case .mouse(let mouse):
+            notices.removeAll()
+            return handle(mouse)
         }
+        return []
     }
 
-    mutating func handle(_ key: Key) {
-        switch key {
-        case .char("q"), .char("Q"), .ctrl("c"):
-            quit()
-            return
-        default: break
-        }
-        if showHelp {
+    mutating func handle(_ key: Key) -> [DashboardEffect] {
+        let mode = keyMode
+        let action = keyMap.action(for: key, in: mode)
+        if action == .quit { return [.quit] }
+        if mode == .help {
             // Any key closes help; `?` and Esc most of all.
             showHelp = false
-            return
+            return []
         }
-        if isTooSmall { return }
-        if preview != nil, handlePreviewKey(key) { return }
-        if replay != nil, let command = Self.replayCommand(for: key) {
-            pendingCommands.append(command)
-            if command == .togglePause { replay?.paused.toggle() }  // shown at once; the loop confirms
-            return
+        if isTooSmall { return [] }
+        if mode == .preview, preview?.showExport == true {
+            // Any key closes the export text.
+            preview?.showExport = false
+            preview?.exportText = nil
+            return []
         }
-        switch key {
-        case .char("a"):
-            openPreview()
-        case .char("?"), .char("h"), .function(1):
-            showHelp = true
-        case .char("p"), .char(" "):
-            togglePause()
-        case .char("+"), .char("="):
-            windowIndex = max(0, windowIndex - 1)
-        case .char("-"), .char("_"):
-            windowIndex = min(Self.windows.count - 1, windowIndex + 1)
-        case .tab:
-            focus = PanelID(rawValue: (focus.rawValue + 1) % PanelID.allCases.count)!
-        case .backTab:
-            focus = PanelID(rawValue: (focus.rawValue + PanelID.allCases.count - 1) % PanelID.allCases.count)!
-        case .left, .right:
-            if !zoomed { focus = PanelID(rawValue: focus.rawValue ^ 1)! }
-        case .up, .down:
-            if !zoomed { focus = PanelID(rawValue: focus.rawValue ^ 2)! }
-        case .enter:
-            zoomed.toggle()
-        case .escape:
-            zoomed = false
-        case .char("t"):
-            themeIndex = (themeIndex + 1) % themes.count
-        case .char("g"):
-            glyphs = glyphs.next
-        case .char("s"):
-            requestsStacked.toggle()
-        default:
-            break
-        }
+        guard let action else { return [] }
+        return perform(action)
     }
 
-    /// The replay command a key means while replaying: space and `p` pause the replay clock,
-    /// `[`/`]` change speed, `←`/`→` seek a step, Home/End jump to the start/end.
-    static func replayCommand(for key: Key) -> ReplayCommand? {
-        switch key {
-        case .char(" "), .char("p"): .togglePause
-        case .char("["): .slower
-        case .char("]"): .faster
-        case .left: .stepBackward
-        case .right: .stepForward
-        case .home: .toStart
-        case .end: .toEnd
-        default: nil
+    /// Does what `action` means on the current screen.
+    mutating func perform(_ action: DashboardAction) -> [DashboardEffect] {
+        switch action {
+        case .quit: return [.quit]
+        case .help: showHelp = true
+        case .pause:
+            if replay != nil {
+                replay?.paused.toggle()  // shown at once; the loop confirms
+                return [.replay(.togglePause)]
+            }
+            togglePause()
+        case .zoomIn: windowIndex = max(0, windowIndex - 1)
+        case .zoomOut: windowIndex = min(Self.windows.count - 1, windowIndex + 1)
+        case .focusNext: focus = PanelID(rawValue: (focus.rawValue + 1) % PanelID.allCases.count)!
+        case .focusPrevious:
+            focus = PanelID(rawValue: (focus.rawValue + PanelID.allCases.count - 1) % PanelID.allCases.count)!
+        case .focusLeft, .focusRight:
+            if !zoomed { focus = PanelID(rawValue: focus.rawValue ^ 1)! }
+        case .focusUp, .focusDown:
+            if !zoomed { focus = PanelID(rawValue: focus.rawValue ^ 2)! }
+        case .fullScreen: zoomed.toggle()
+        case .back: zoomed = false
+        case .stack: requestsStacked.toggle()
+        case .theme: themeIndex = (themeIndex + 1) % themes.count
+        case .glyphs: glyphs = glyphs.next
+        case .alarmPreview: openPreview()
+        case .slower: return [.replay(.slower)]
+        case .faster: return [.replay(.faster)]
+        case .seekBack: return [.replay(.stepBackward)]
+        case .seekForward: return [.replay(.stepForward)]
+        case .toStart: return [.replay(.toStart)]
+        case .toEnd: return [.replay(.toEnd)]
+        case .thresholdUp, .thresholdDown, .thresholdUp10, .thresholdDown10, .periodsUp, .periodsDown,
+             .datapointsUp, .datapointsDown, .statistic, .period, .missingData, .comparison, .undo, .export,
+             .nextAlarm, .closePreview:
+            return performPreview(action)
         }
+        return []
     }
 
     mutating func togglePause() {

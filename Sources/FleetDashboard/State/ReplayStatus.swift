@@ -36,9 +36,9 @@ public struct ReplayStatus: Sendable, Hashable {
     }
 }
 
-/// What a key asks of the replay clock. `update` stays pure: it appends commands to
-/// ``DashboardState/pendingCommands``; the loop takes them (``DashboardState/takeCommands()``),
-/// applies them to the replay, and hands back the new ``ReplayStatus`` and fleet state.
+/// What a key asks of the replay clock. `update` stays pure: it returns the command as a
+/// ``DashboardEffect/replay(_:)`` effect; the loop applies it to the replay and hands back the new
+/// ``ReplayStatus`` and fleet state.
 public enum ReplayCommand: Sendable, Hashable {
     case togglePause
     case slower
@@ -48,4 +48,6 @@ public enum ReplayCommand: Sendable, Hashable {
     case stepForward
     case toStart
     case toEnd
+    /// To this fraction of the recording (0 the start, 1 the end): a click on the header's position.
+    case seek(fraction: Double)
 }

@@ -26,9 +26,7 @@ public struct ThemeLoader: Sendable {
 
     /// The user's theme folder.
     public var userFolder: String {
-        if let xdg = environment["XDG_CONFIG_HOME"], !xdg.isEmpty { return xdg + "/fleetwatch/themes" }
-        let home = environment["HOME"] ?? NSHomeDirectory()
-        return home + "/.config/fleetwatch/themes"
+        UserConfigFolder.path(environment: environment) + "/themes"
     }
 
     public func load(_ nameOrPath: String) throws -> (Theme, [ThemeWarning]) {

@@ -2,14 +2,16 @@ import FleetCore
 import Foundation
 
 /// One line listing each alarm with its state and since when.
-struct AlarmStrip {
-    var state: DashboardState
+struct AlarmStrip: Widget {
+    var alarms: [AlarmStatus]
+    /// The fleet's clock, for "since … (for how long)".
+    var time: Date
+    var theme: Theme
 
-    func render(into canvas: inout Canvas, area: Rect, theme: Theme) {
+    func render(_ area: Rect, into canvas: inout Canvas) {
         canvas.fill(area, style: theme.style(.mainFg))
         var x = area.x + 1
         x += canvas.write("Alarms ", x: x, y: area.y, style: theme.style(.label), maxWidth: area.maxX - x)
-        let alarms = state.fleet.alarms
         if alarms.isEmpty {
             canvas.write("none defined", x: x, y: area.y, style: theme.style(.label), maxWidth: area.maxX - x)
             return
@@ -20,7 +22,7 @@ struct AlarmStrip {
             let d = alarm.definition
             var text = " \(alarm.name) (\(d.metricName) \(d.comparison.symbol) \(Chart.trim(d.threshold)), \(d.datapointsToAlarm) of \(d.evaluationPeriods) × \(Format.duration(d.period)))"
             if let since = alarm.since {
-                text += " since \(Chart.clock(since, seconds: false)) (\(Format.duration(Int(state.fleet.time.timeIntervalSince(since)))))"
+                text += " since \(Chart.clock(since, seconds: false)) (\(Format.duration(Int(time.timeIntervalSince(since)))))"
             }
             x += canvas.write(text + "   ", x: x, y: area.y, style: theme.style(.mainFg), maxWidth: area.maxX - x)
             if x >= area.maxX { break }

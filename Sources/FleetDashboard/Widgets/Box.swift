@@ -1,12 +1,19 @@
-/// A bordered panel with a title in its top edge. Returns the inner area.
-struct Box {
+/// A bordered panel with a title in its top edge.
+struct Box: Widget {
     var title: [(text: String, style: Style)]
     var focused: Bool
+    var look: Look
     /// The style the box is filled with; the theme's main style when nil.
     var fill: Style? = nil
 
+    func render(_ area: Rect, into canvas: inout Canvas) {
+        frame(area, into: &canvas)
+    }
+
+    /// Draws the box and returns the area inside it.
     @discardableResult
-    func render(into canvas: inout Canvas, area: Rect, theme: Theme, glyphs: GlyphSet) -> Rect {
+    func frame(_ area: Rect, into canvas: inout Canvas) -> Rect {
+        let theme = look.theme, glyphs = look.glyphs
         guard area.width >= 2, area.height >= 2 else { return Rect(x: area.x, y: area.y, width: 0, height: 0) }
         var border = theme.style(focused ? .focusBorder : .border)
         if let fill { border.bg = fill.bg }

@@ -4,10 +4,13 @@ import Foundation
 /// A time-series chart: lines for series, dashed horizontal lines for thresholds and targets, a y
 /// axis on the left and time labels below. Points are plotted on a sub-cell grid (braille, half
 /// blocks or ASCII) and consecutive points are joined.
-struct Chart {
+struct Chart: Widget {
     struct Line {
         var points: ArraySlice<Datapoint>
         var style: Style
+        /// A count (hosts, instances): each value holds until the next, drawn as a step; rates and
+        /// percentages (false) are joined by slopes.
+        var steps = false
     }
 
     struct Level {
@@ -35,7 +38,7 @@ struct Chart {
     var marks: [Datapoint] = []
     var markStyle: Style = .plain
 
-    func render(into canvas: inout Canvas, area: Rect) {
+    func render(_ area: Rect, into canvas: inout Canvas) {
         guard area.width >= 8, area.height >= 3 else { return }
         let (plotAndAxis, xAxis) = area.splitBottom(1)
         let top = upperBound()
@@ -60,7 +63,11 @@ struct Chart {
                 let fy = (min(max(p.value, minY), top) - minY) / range
                 let y = Int(((1 - fy) * pxH).rounded())
                 if let prev = previous {
-                    grid.line(from: prev, to: (x, y), series: index)
+                    if line.steps {
+                        grid.step(from: prev, to: (x, y), series: index)
+                    } else {
+                        grid.line(from: prev, to: (x, y), series: index)
+                    }
                 } else {
                     grid.set(x: x, y: y, series: index)
                 }
@@ -231,6 +238,21 @@ struct PointGrid {
                 var yy = y + step
                 while yy != nextY { set(x: x, y: yy, series: series); yy += step }
             }
+        }
+    }
+
+    /// Joins two points of a count: level at the first value up to the second point's column, then
+    /// straight up or down to the second value.
+    mutating func step(from a: (x: Int, y: Int), to b: (x: Int, y: Int), series: Int) {
+        if b.x > a.x {
+            for x in a.x..<b.x { set(x: x, y: a.y, series: series) }
+        }
+        let dir = b.y >= a.y ? 1 : -1
+        var y = a.y
+        while true {
+            set(x: b.x, y: y, series: series)
+            if y == b.y { break }
+            y += dir
         }
     }
 

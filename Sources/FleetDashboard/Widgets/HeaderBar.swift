@@ -2,51 +2,91 @@ import FleetCore
 import Foundation
 
 /// The top line: fleet, region, sources and their data age, clock, window, pause.
-struct HeaderBar {
-    var state: DashboardState
+struct HeaderBar: Widget {
+    /// A source as the header shows it: `mock 3s ago`, coloured by health.
+    struct SourceLabel {
+        var text: String
+        var health: SourceStatus.Health
+    }
 
-    func render(into canvas: inout Canvas, area: Rect, theme: Theme) {
+    /// `erato-backend · us-east-1`.
+    var fleetTitle: String
+    var modeLabel: String?
+    var sources: [SourceLabel]
+    var windowSeconds: Int
+    /// Seconds between the fleet's clock and its newest datapoint, when the window ends there.
+    var dataAge: Int?
+    /// The fleet's clock.
+    var time: Date
+    var replay: ReplayStatus?
+    var paused: Bool
+    var look: Look
+
+    /// Draws the left part (name, mode, sources, window); returns the column after it.
+    @discardableResult
+    func renderLeft(_ area: Rect, into canvas: inout Canvas) -> Int {
+        let theme = look.theme
         let bgAttrs = theme.backgroundAttributes(.headerBg)
         let base = theme.style(.headerFg, on: .headerBg).adding(bgAttrs)
         canvas.fill(area, style: base)
-        let fleet = state.fleet
         var parts: [(String, Style)] = [
             (" fleetwatch ", theme.style(.title, on: .headerBg).adding(bgAttrs)),
-            ("\(fleet.fleet.name) · \(fleet.fleet.region)", base),
+            (fleetTitle, base),
         ]
-        if let mode = state.modeLabel { parts.append((mode, theme.style(.keyHint, on: .headerBg).adding(bgAttrs))) }
-        for source in fleet.sources {
-            let age = Format.duration(source.age(at: state.now))
-            let label = (source.detail.isEmpty ? source.name : source.detail) + " \(age) ago"
+        if let modeLabel { parts.append((modeLabel, theme.style(.keyHint, on: .headerBg).adding(bgAttrs))) }
+        for source in sources {
             let role: ThemeRole = switch source.health {
             case .ok: .headerFg
             case .stale: .warning
             case .error: .error
             }
-            parts.append((label, theme.style(role, on: .headerBg).adding(bgAttrs)))
+            parts.append((source.text, theme.style(role, on: .headerBg).adding(bgAttrs)))
         }
-        parts.append(("window \(Format.window(state.windowSeconds))", base))
-        if let newest = fleet.newestDatapoint, state.windowEnd < fleet.time {
-            parts.append(("data \(Format.duration(Int(fleet.time.timeIntervalSince(newest)))) old",
-                          theme.style(.warning, on: .headerBg).adding(bgAttrs)))
+        parts.append(("window \(Format.window(windowSeconds))", base))
+        if let dataAge {
+            parts.append(("data \(Format.duration(dataAge)) old", theme.style(.warning, on: .headerBg).adding(bgAttrs)))
         }
         var x = area.x
         for (i, (text, style)) in parts.enumerated() {
-            if i > 1 { x += canvas.write(state.glyphs == .ascii ? " | " : " │ ", x: x, y: area.y, style: base, maxWidth: area.maxX - x) }
+            if i > 1 { x += canvas.write(look.glyphs == .ascii ? " | " : " │ ", x: x, y: area.y, style: base, maxWidth: area.maxX - x) }
             else if i == 1 { x += canvas.write(" ", x: x, y: area.y, style: base, maxWidth: area.maxX - x) }
             x += canvas.write(text, x: x, y: area.y, style: style, maxWidth: area.maxX - x)
         }
-        let clock = Format.dateTime(fleet.time) + " "
+        return x
+    }
+
+    func render(_ area: Rect, into canvas: inout Canvas) {
+        let theme = look.theme
+        let bgAttrs = theme.backgroundAttributes(.headerBg)
+        let base = theme.style(.headerFg, on: .headerBg).adding(bgAttrs)
+        let x = renderLeft(area, into: &canvas)
+        let style = paused ? theme.style(.warning, on: .headerBg).adding(bgAttrs.union(.bold)) : base
+        if let right = rightText(from: x, in: area) {
+            canvas.write(right, x: area.maxX - right.count, y: area.y, style: style)
+        }
+    }
+
+    /// The columns of `replay 00:42:10 / 02:00:00 ×20` in the header, when it is shown: a click
+    /// there seeks to the same fraction of the recording.
+    func replaySpan(in area: Rect) -> Range<Int>? {
+        guard let replay else { return nil }
+        var scratch = Canvas(width: area.maxX, height: area.maxY)
+        let x = renderLeft(area, into: &scratch)
+        guard let right = rightText(from: x, in: area), let label = right.range(of: replay.label) else { return nil }
+        let start = area.maxX - right.count + right.distance(from: right.startIndex, to: label.lowerBound)
+        return start..<start + replay.label.count
+    }
+
+    /// The right end: the clock, or while replaying the replay position (and the clock when it fits).
+    func rightText(from x: Int, in area: Rect) -> String? {
+        let clock = Format.dateTime(time) + " "
         var candidates = [clock]
-        if let replay = state.replay {
+        if let replay {
             // Replaying, the position matters more than the date: drop the date when short of room.
             let label = replay.label + (replay.atEnd ? " END" : "") + " "
             candidates = [label + " " + clock, label]
         }
-        if state.isPaused { candidates = candidates.map { "PAUSED  " + $0 } }
-        let style = state.isPaused ? theme.style(.warning, on: .headerBg).adding(bgAttrs.union(.bold)) : base
-        if let right = candidates.first(where: { area.maxX - $0.count > x + 1 }) {
-            canvas.write(right, x: area.maxX - right.count, y: area.y, style: style)
-        }
+        if paused { candidates = candidates.map { "PAUSED  " + $0 } }
+        return candidates.first { area.maxX - $0.count > x + 1 }
     }
 }

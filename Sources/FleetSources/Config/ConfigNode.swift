@@ -37,6 +37,15 @@ public struct ConfigNode: @unchecked Sendable {  // Node is an immutable value t
         return mapping.keys.compactMap(\.string)
     }
 
+    /// A mapping's entries in file order: each key with its line, and its value.
+    public func entries() throws -> [(key: String, line: Int?, value: ConfigNode)] {
+        guard let mapping = node.mapping else { throw error("expected a mapping of keys to values") }
+        return try mapping.map { key, value in
+            guard let name = key.string else { throw error("keys must be strings") }
+            return (name, key.mark?.line, child(value, name))
+        }
+    }
+
     public subscript(_ key: String) -> ConfigNode? {
         guard let value = node.mapping?[key] else { return nil }
         if value.null != nil { return nil }

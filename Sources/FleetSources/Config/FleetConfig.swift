@@ -26,6 +26,10 @@ public struct FleetConfig: Sendable {
     public var sources: [SourceConfig]
     /// The `alarms:` node, when present (a path or a list of definitions).
     public var alarms: ConfigNode?
+    /// The `keys:` node, when present: actions rebound to keys (read by the dashboard's key map).
+    public var keys: ConfigNode?
+    /// `mouse: true` turns mouse reporting on (off by default: the terminal's own selection works).
+    public var mouse = false
 
     /// The history kept when the configuration does not say: a day.
     public static let defaultHistory: TimeInterval = 86400
@@ -42,7 +46,7 @@ public struct FleetConfig: Sendable {
     }
 
     private static func parse(_ root: ConfigNode) throws -> FleetConfig {
-        try root.rejectUnknownKeys(allowed: ["fleet", "refresh", "history", "sources", "alarms"])
+        try root.rejectUnknownKeys(allowed: ["fleet", "refresh", "history", "sources", "alarms", "keys", "mouse"])
 
         var fleet = FleetInfo.erato
         if let f = root["fleet"] {
@@ -69,8 +73,11 @@ public struct FleetConfig: Sendable {
             sources.append(source)
         }
         if sources.isEmpty { throw sourcesNode.error("at least one source is needed") }
-        return FleetConfig(file: root.file, fleet: fleet, refresh: refresh, history: history, sources: sources,
-                           alarms: root["alarms"])
+        var config = FleetConfig(file: root.file, fleet: fleet, refresh: refresh, history: history, sources: sources,
+                                 alarms: root["alarms"])
+        config.keys = root["keys"]
+        config.mouse = try root["mouse"]?.bool() ?? false
+        return config
     }
 }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FleetApp
 import FleetCore
 import FleetDashboard
 import FleetSources
@@ -8,10 +9,19 @@ import Foundation
 /// Opens the dashboard on a feed: the part `dashboard`, `replay` and `record` share.
 enum DashboardLauncher {
     static func run(feed: DashboardFeed, fleet: FleetState, display: DisplayOptions, modeLabel: String?,
-                    notices: [String] = []) throws {
+                    notices: [String] = [], configPath: String? = nil) throws {
         let loaded: (themes: [Theme], index: Int, warnings: [String])
         do {
             loaded = try display.loadThemes(monochromeFallback: display.colorDisabled)
+        } catch {
+            fail("\(error)")
+        }
+        let keyMap: KeyMap
+        var mouse = display.mouse
+        do {
+            let config = try configPath.map { try FleetConfig.load(path: $0) }
+            keyMap = try KeyMapLoading.keyMap(configKeys: config?.keys)
+            mouse = mouse || config?.mouse == true
         } catch {
             fail("\(error)")
         }
@@ -19,19 +29,20 @@ enum DashboardLauncher {
         var state = DashboardState(fleet: fleet, now: now, width: 80, height: 24,
                                    themes: loaded.themes, themeIndex: loaded.index, glyphs: display.glyphs,
                                    window: display.windowSeconds)
-        state.notices = loaded.warnings + notices
+        for notice in loaded.warnings + notices { state.post(notice) }
         state.modeLabel = modeLabel
-        var loop = DashboardLoop(state: state, feed: feed,
-                                 terminalOptions: TerminalOptions(noColor: display.colorDisabled),
-                                 themeChosen: display.theme != nil)
+        state.keyMap = keyMap
+        var loop = DashboardLoop(state: state, feed: feed, themeChosen: display.theme != nil)
         let status: Int32
         do {
-            status = try loop.run()
+            let session = try TerminalSession(options: TerminalOptions(noColor: display.colorDisabled, mouse: mouse))
+            defer { session.restore() }
+            status = loop.run(on: session)
         } catch {
             fail("\(error)", status: 1)
         }
         // What the user asked to take away (`w` in the alarm preview), now on the normal screen.
-        for text in loop.state.exports { print(text + "\n") }
+        for text in loop.exports { print(text + "\n") }
         if status != 0 { throw ExitCode(status) }
     }
 }

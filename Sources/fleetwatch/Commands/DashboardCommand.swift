@@ -1,4 +1,5 @@
 import ArgumentParser
+import FleetApp
 import FleetCore
 import FleetDashboard
 import FleetSources
@@ -34,7 +35,7 @@ struct DashboardCommand: ParsableCommand {
         }
         let now = Date()
         let live = try source.makeLive(now: now, refresh: refresh, windowSeconds: display.windowSeconds)
-        try DashboardLauncher.run(feed: .live(live.poller, until: nil), fleet: live.initialState,
-                                  display: display, modeLabel: nil)
+        try DashboardLauncher.run(feed: .live(PollerFeed(live.poller), until: nil), fleet: live.initialState,
+                                  display: display, modeLabel: nil, configPath: source.config)
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FleetApp
 import FleetCore
 import FleetSources
 import Foundation
@@ -89,9 +90,11 @@ struct RecordCommand: AsyncParsableCommand {
         await poller.observe { t, update in writer.record(t: t, update: update) }
         let until = durationSeconds.map { now.addingTimeInterval($0) }
         let display = self.display
+        let configPath = source.config
         try await MainActor.run {
-            try DashboardLauncher.run(feed: .live(poller, until: until), fleet: FleetState(time: now, fleet: initial.fleet),
-                                      display: display, modeLabel: "rec", notices: [])
+            try DashboardLauncher.run(feed: .live(PollerFeed(poller), until: until),
+                                      fleet: FleetState(time: now, fleet: initial.fleet),
+                                      display: display, modeLabel: "rec", notices: [], configPath: configPath)
         }
         if let error = writer.error { warn(error) }
     }

@@ -2,27 +2,29 @@ import FleetCore
 import Foundation
 
 /// Instances by AZ: a column per zone with its counts and instances, trouble first.
-struct InstancesPanel {
-    var state: DashboardState
+struct InstancesPanel: Widget {
+    var instances: [Instance]
+    /// The fleet's zones, plus any zone an instance reports that the fleet did not name.
+    var zones: [String]
+    var focused: Bool
+    var look: Look
 
-    func render(into canvas: inout Canvas, area: Rect, focused: Bool) {
-        let theme = state.theme
-        let fleet = state.fleet
-        let inService = fleet.instances.filter { $0.lifecycle == .inService }.count
-        let bad = fleet.instances.filter { $0.health.isBad }.count
+    func render(_ area: Rect, into canvas: inout Canvas) {
+        let theme = look.theme
+        let inService = instances.filter { $0.lifecycle == .inService }.count
+        let bad = instances.filter { $0.health.isBad }.count
         var title: [(String, Style)] = [("Instances by AZ", theme.style(.title)),
-                                        ("\(fleet.instances.count) total, \(inService) in service", theme.style(.label))]
+                                        ("\(instances.count) total, \(inService) in service", theme.style(.label))]
         if bad > 0 { title.append(("\(bad) unhealthy", theme.style(.unhealthy))) }
-        let inner = Box(title: title, focused: focused).render(into: &canvas, area: area, theme: theme, glyphs: state.glyphs)
-        let zones = zonesToShow()
+        let inner = Box(title: title, focused: focused, look: look).frame(area, into: &canvas)
         guard !zones.isEmpty, inner.height >= 1 else { return }
         // Tall enough for every instance on a full-width row: a block per zone, one under the other.
         // Wide enough for a readable column per zone: columns. Otherwise one list, trouble first,
         // each row led by its zone.
-        if inner.height >= fleet.instances.count + zones.count {
+        if inner.height >= instances.count + zones.count {
             var y = inner.y
             for zone in zones {
-                let rows = fleet.instances.filter { $0.zone == zone }.count + 1
+                let rows = instances.filter { $0.zone == zone }.count + 1
                 renderZone(zone, into: &canvas, area: Rect(x: inner.x + 1, y: y, width: inner.width - 2, height: rows))
                 y += rows
             }
@@ -37,17 +39,17 @@ struct InstancesPanel {
 
     /// Narrow panels: a line of per-zone counts, then every instance, bad ones first.
     func renderList(_ zones: [String], into canvas: inout Canvas, area: Rect) {
-        let theme = state.theme
+        let theme = look.theme
         var x = area.x
         for zone in zones {
-            let members = state.fleet.instances.filter { $0.zone == zone }
+            let members = instances.filter { $0.zone == zone }
             let healthy = members.filter { $0.health == .healthy }.count
             let bad = members.filter { $0.health.isBad }.count
             x += canvas.write("\(Format.shortZone(zone)) ", x: x, y: area.y, style: theme.style(.title), maxWidth: area.maxX - x)
             x += canvas.write("\(healthy)ok ", x: x, y: area.y, style: theme.style(.healthy), maxWidth: area.maxX - x)
             x += canvas.write("\(bad)bad  ", x: x, y: area.y, style: theme.style(bad > 0 ? .unhealthy : .label), maxWidth: area.maxX - x)
         }
-        let ordered = state.fleet.instances.sorted { a, b in
+        let ordered = instances.sorted { a, b in
             a.health.displayRank != b.health.displayRank ? a.health.displayRank < b.health.displayRank
                 : a.zone != b.zone ? a.zone < b.zone : a.id < b.id
         }
@@ -65,16 +67,9 @@ struct InstancesPanel {
         }
     }
 
-    /// The fleet's zones, plus any zone an instance reports that the fleet did not name.
-    func zonesToShow() -> [String] {
-        var zones = state.fleet.fleet.zones
-        for i in state.fleet.instances where !zones.contains(i.zone) { zones.append(i.zone) }
-        return zones
-    }
-
     func renderZone(_ zone: String, into canvas: inout Canvas, area: Rect) {
-        let theme = state.theme
-        let instances = state.fleet.instances(inZone: zone)
+        let theme = look.theme
+        let instances = instances.filter { $0.zone == zone }.sorted(by: Instance.displayOrder)
         let healthy = instances.filter { $0.health == .healthy }.count
         let bad = instances.filter { $0.health.isBad }.count
         var x = area.x
@@ -98,12 +93,12 @@ struct InstancesPanel {
 
     /// `i-0123456789abcdef0 InService healthy  41%`, shortened to fit narrow columns.
     func renderRow(_ instance: Instance, into canvas: inout Canvas, x: Int, y: Int, width: Int) {
-        let theme = state.theme
+        let theme = look.theme
         let wide = width >= 48
-        let id = wide || instance.id.count <= 10 ? instance.id : (state.glyphs == .ascii ? "~" : "…") + instance.id.suffix(8)
+        let id = wide || instance.id.count <= 10 ? instance.id : (look.glyphs == .ascii ? "~" : "…") + instance.id.suffix(8)
         let lifecycle = wide ? instance.lifecycle.rawValue : Self.short(instance.lifecycle)
         let health = wide ? instance.health.rawValue : Self.short(instance.health)
-        let cpu = instance.cpu.map { String(format: "%3.0f%%", $0) } ?? (state.glyphs == .ascii ? "   -" : "   –")
+        let cpu = instance.cpu.map { String(format: "%3.0f%%", $0) } ?? (look.glyphs == .ascii ? "   -" : "   –")
         let idWidth = wide ? max(20, id.count + 1) : id.count + 1
         let lifeWidth = wide ? 11 : 6
         let healthWidth = wide ? 10 : 7

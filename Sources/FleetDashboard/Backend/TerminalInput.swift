@@ -1,9 +1,10 @@
-import FleetDashboard
 
-/// Something that happened at the terminal while `TerminalSession.waitForInput` waited.
+/// Something that happened at the terminal while a ``TerminalBackend`` waited for input.
 public enum TerminalInput: Sendable, Equatable {
     /// A decoded key press.
     case key(Key)
+    /// A mouse button or wheel event (only with mouse reporting on).
+    case mouse(MouseEvent)
     /// The terminal changed size; the next `draw` repaints everything.
     case resize(width: Int, height: Int)
     /// SIGINT, SIGTERM or SIGHUP arrived (or the terminal hung up, reported as SIGHUP). The app

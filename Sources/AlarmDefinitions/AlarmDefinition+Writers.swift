@@ -1,3 +1,4 @@
+// The Terraform and put-metric-alarm writers: the reverse of the readers beside them.
 import FleetCore
 
 extension AlarmDefinition {

@@ -1,25 +1,15 @@
-import FleetCore
 import FleetDashboard
 import FleetSources
-import Foundation
-
-/// Where the dashboard's fleet states come from: a poller running live sources, or a replay.
-enum DashboardFeed {
-    /// Live sources. With `until`, the dashboard quits at that wall time (`record --duration`).
-    case live(Poller, until: Date?)
-    /// A recording, played by the dashboard loop's own clock.
-    case replay(ReplayPlayer)
-}
 
 extension ReplayPlayer {
     /// What the header shows about the replay.
-    var status: ReplayStatus {
+    public var status: ReplayStatus {
         ReplayStatus(elapsed: elapsed, duration: duration, speed: speed, paused: paused)
     }
 
-    /// Applies a command from a key. Returns true when the fleet state changed.
+    /// Applies a command from a key or a click. Returns true when the fleet state changed.
     @discardableResult
-    mutating func apply(_ command: ReplayCommand) -> Bool {
+    public mutating func apply(_ command: ReplayCommand) -> Bool {
         switch command {
         case .togglePause:
             togglePause()
@@ -34,6 +24,7 @@ extension ReplayPlayer {
         case .stepForward: return seek(by: seekStep)
         case .toStart: return seek(to: start)
         case .toEnd: return seek(to: end)
+        case .seek(let fraction): return seek(to: start.addingTimeInterval(duration * min(1, max(0, fraction))))
         }
     }
 }

@@ -1,0 +1,35 @@
+import FleetCore
+import FleetDashboard
+import FleetSources
+import Foundation
+
+/// Where the dashboard's fleet states come from: live sources, or a replay.
+public enum DashboardFeed: Sendable {
+    /// Live sources. With `until`, the dashboard quits at that wall time (`record --duration`).
+    case live(any LiveFeed, until: Date?)
+    /// A recording, played by the dashboard loop's own clock.
+    case replay(ReplayPlayer)
+}
+
+/// Fleet states that arrive on their own schedule (a poller in a task).
+public protocol LiveFeed: Sendable {
+    /// Starts delivering states to `deliver` (from any thread); returns what stops it.
+    func start(deliver: @escaping @Sendable (FleetState) -> Void) -> @Sendable () -> Void
+}
+
+/// A poller running its sources in a task of its own, on the continuous clock.
+public struct PollerFeed: LiveFeed {
+    public let poller: Poller
+
+    public init(_ poller: Poller) {
+        self.poller = poller
+    }
+
+    public func start(deliver: @escaping @Sendable (FleetState) -> Void) -> @Sendable () -> Void {
+        let poller = poller
+        let task = Task.detached {
+            await poller.run(clock: ContinuousClock()) { deliver($0) }
+        }
+        return { task.cancel() }
+    }
+}

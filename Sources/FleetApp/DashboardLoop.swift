@@ -1,0 +1,158 @@
+import AlarmDefinitions
+import FleetCore
+import FleetDashboard
+import FleetSources
+import Foundation
+
+/// Runs the dashboard on a terminal backend: the live feed in a task of its own (or the replay
+/// clock on this thread), this thread owning every terminal call. Events go through
+/// `DashboardState.update`, whose effects are performed here; each frame is `view()`, and the
+/// backend writes only the cells that changed. Nothing is drawn while nothing changes.
+public struct DashboardLoop {
+    /// Seconds between frames while a replay plays: one frame per minute of recording (a new
+    /// datapoint), at most 10 and at least 1 a second: ×60 draws once a second, ×600 ten times.
+    public static func replayFrameInterval(speed: Double) -> TimeInterval {
+        min(1, max(0.1, 60 / max(speed, 1)))
+    }
+
+    public var state: DashboardState
+    public var feed: DashboardFeed
+    /// When no theme was chosen, a terminal without colour gets the monochrome theme.
+    public var themeChosen: Bool
+    public var clock: any LoopClock
+    /// What the user exported (`w` in the preview: the alarm as Terraform and as a put-metric-alarm
+    /// command), for printing after exit.
+    public private(set) var exports: [String] = []
+    /// Frames handed to the backend.
+    public private(set) var framesDrawn = 0
+
+    public init(state: DashboardState, feed: DashboardFeed, themeChosen: Bool = false,
+                clock: any LoopClock = SystemClock()) {
+        self.state = state
+        self.feed = feed
+        self.themeChosen = themeChosen
+        self.clock = clock
+    }
+
+    /// Runs until quit; returns the process exit status: 0 for quit (or the end of a timed
+    /// recording), 128 + the signal for SIGINT/SIGTERM/SIGHUP.
+    public mutating func run(on backend: some TerminalBackend) -> Int32 {
+        if !backend.hasColor, !themeChosen, let mono = state.themes.firstIndex(where: { $0.name == "monochrome" }) {
+            state.themeIndex = mono
+        }
+        if !backend.isUTF8 { state.glyphs = .ascii }
+        state.update(.resize(width: backend.width, height: backend.height))
+
+        let mailbox = SnapshotMailbox()
+        var stop: (@Sendable () -> Void)?
+        var deadline: Date?
+        var player: ReplayPlayer?
+        switch feed {
+        case .live(let live, let until):
+            deadline = until
+            let wake = backend.wakeUp
+            stop = live.start { snapshot in
+                mailbox.put(snapshot)
+                wake()
+            }
+            state.update(.tick(now: clock.now()))
+        case .replay(let p):
+            player = p
+            state.replay = p.status
+            state.update(.fleet(p.state))
+            state.update(.tick(now: p.position))
+        }
+        defer { stop?() }
+
+        draw(on: backend)
+        var lastTick = Int(clock.now().timeIntervalSince1970)
+        var lastFrame = clock.now()
+        while true {
+            let now = clock.now()
+            let wait: TimeInterval
+            if let p = player, !p.paused, !p.atEnd {
+                wait = max(0.001, Self.replayFrameInterval(speed: p.speed) - now.timeIntervalSince(lastFrame))
+            } else {
+                // Wake at the next whole second for the clock and data ages, or sooner for input.
+                let t = now.timeIntervalSince1970
+                wait = max(0.001, (t.rounded(.down) + 1) - t)
+            }
+            var changed = false
+            var commands: [ReplayCommand] = []
+            for input in backend.nextInput(timeout: .milliseconds(Int64(wait * 1000) + 1)) {
+                var effects: [DashboardEffect] = []
+                switch input {
+                case .key(let key):
+                    effects = state.update(.key(key))
+                case .mouse(let mouse):
+                    effects = state.update(.mouse(mouse))
+                case .resize(let w, let h):
+                    state.update(.resize(width: w, height: h))
+                case .signal(let signal):
+                    return 128 + signal
+                case .wake:
+                    if let snapshot = mailbox.take() { state.update(.fleet(snapshot)) }
+                }
+                if perform(effects, commands: &commands) { return 0 }
+                changed = true
+            }
+
+            let second = Int(clock.now().timeIntervalSince1970)
+            let newSecond = second != lastTick
+            if newSecond { lastTick = second }
+            if var p = player {
+                // The replay clock: wall time since the last frame × speed, then the commands.
+                let frameTime = clock.now()
+                var moved = p.advance(wallSeconds: frameTime.timeIntervalSince(lastFrame))
+                lastFrame = frameTime
+                for command in commands { moved = p.apply(command) || moved }
+                if moved { state.update(.fleet(p.state)) }
+                let status = p.status
+                if status != state.replay || moved || p.position != state.now {
+                    state.replay = status
+                    state.update(.tick(now: p.position))
+                    changed = true
+                }
+                player = p
+                if newSecond {
+                    // Notices live in wall time, whatever the replay's clock does.
+                    let before = state.notice
+                    state.update(.clock(clock.now()))
+                    if state.notice != before { changed = true }
+                }
+            } else {
+                if let deadline, clock.now() >= deadline { return 0 }
+                if newSecond {
+                    // The clock only shows through the sources' data ages: redraw when one changes.
+                    let before = (state.sourceAges, state.notice)
+                    state.update(.tick(now: clock.now()))
+                    if state.sourceAges != before.0 || state.notice != before.1 { changed = true }
+                }
+            }
+            if changed { draw(on: backend) }
+        }
+    }
+
+    /// Performs what `update` asked for: replay commands are collected for the replay clock, an
+    /// export is written (and shown in the preview). Returns true on quit.
+    private mutating func perform(_ effects: [DashboardEffect], commands: inout [ReplayCommand]) -> Bool {
+        for effect in effects {
+            switch effect {
+            case .quit:
+                return true
+            case .replay(let command):
+                commands.append(command)
+            case .export(let definition):
+                let text = definition.terraform + "\n\n" + definition.putMetricAlarmCommand
+                exports.append(text)
+                state.update(.exported(text))
+            }
+        }
+        return false
+    }
+
+    private mutating func draw(on backend: some TerminalBackend) {
+        backend.draw(state.view())
+        framesDrawn += 1
+    }
+}

@@ -1,0 +1,24 @@
+/// Everything a key can do. The raw value is the name a keys file uses (`zoom_in: ["+", "="]`).
+public enum DashboardAction: String, Sendable, Hashable, CaseIterable {
+    case quit, help, pause
+    case zoomIn = "zoom_in", zoomOut = "zoom_out"
+    case focusNext = "focus_next", focusPrevious = "focus_previous"
+    case focusLeft = "focus_left", focusRight = "focus_right", focusUp = "focus_up", focusDown = "focus_down"
+    case fullScreen = "full_screen", back
+    case stack, theme, glyphs
+    case alarmPreview = "alarm_preview"
+    // The replay clock.
+    case slower, faster
+    case seekBack = "seek_back", seekForward = "seek_forward"
+    case toStart = "to_start", toEnd = "to_end"
+    // The alarm preview.
+    case thresholdUp = "threshold_up", thresholdDown = "threshold_down"
+    case thresholdUp10 = "threshold_up_10", thresholdDown10 = "threshold_down_10"
+    case periodsUp = "periods_up", periodsDown = "periods_down"
+    case datapointsUp = "datapoints_up", datapointsDown = "datapoints_down"
+    case statistic, period
+    case missingData = "missing_data"
+    case comparison, undo, export
+    case nextAlarm = "next_alarm"
+    case closePreview = "close_preview"
+}

@@ -1,0 +1,77 @@
+extension KeyMap {
+    private static let screens: Set<KeyMode> = [.live, .replay]
+
+    /// The keys fleetwatch ships with.
+    public static let standard = KeyMap(bindings: [
+        KeyBinding(.quit, [.char("q"), .char("Q"), .ctrl("c")], "quit", [.live, .replay, .preview, .help]),
+        KeyBinding(.help, [.char("?"), .char("h"), .function(1)], "show or hide this help", [.live, .replay, .preview, .help]),
+        KeyBinding(.pause, [.char("p"), .char(" ")], "pause or resume (replaying: the replay clock)", [.live, .replay, .preview]),
+        KeyBinding(.zoomIn, [.char("+"), .char("=")], "zoom the time window in (down to 15m)", screens),
+        KeyBinding(.zoomOut, [.char("-"), .char("_")], "zoom the time window out (up to 24h)", screens),
+        KeyBinding(.focusNext, [.tab], "focus the next panel", screens),
+        KeyBinding(.focusPrevious, [.backTab], "focus the previous panel", screens),
+        KeyBinding(.focusLeft, [.left], "move focus across", [.live]),
+        KeyBinding(.focusRight, [.right], "move focus across", [.live]),
+        KeyBinding(.focusUp, [.up], "move focus up / down", screens),
+        KeyBinding(.focusDown, [.down], "move focus up / down", screens),
+        KeyBinding(.fullScreen, [.enter], "focused panel full screen, and back", screens),
+        KeyBinding(.back, [.escape], "leave full screen", screens),
+        KeyBinding(.stack, [.char("s")], "requests: split or stacked by AZ", screens),
+        KeyBinding(.alarmPreview, [.char("a")], "alarm threshold preview: what if the alarm were…", screens),
+        KeyBinding(.theme, [.char("t")], "next theme", [.live, .replay, .preview]),
+        KeyBinding(.glyphs, [.char("g")], "next chart glyphs (braille, block, ascii)", [.live, .replay, .preview]),
+        KeyBinding(.slower, [.char("[")], "replay slower (down to ×1)", [.replay]),
+        KeyBinding(.faster, [.char("]")], "replay faster (up to ×600)", [.replay]),
+        KeyBinding(.seekBack, [.left], "seek back (1 min × speed/10)", [.replay]),
+        KeyBinding(.seekForward, [.right], "seek forward (1 min × speed/10)", [.replay]),
+        KeyBinding(.toStart, [.home], "start of the recording", [.replay]),
+        KeyBinding(.toEnd, [.end], "end of the recording", [.replay]),
+        KeyBinding(.thresholdUp, [.up], "threshold up", [.preview]),
+        KeyBinding(.thresholdDown, [.down], "threshold down", [.preview]),
+        KeyBinding(.thresholdUp10, [.pageUp], "threshold up ten steps", [.preview]),
+        KeyBinding(.thresholdDown10, [.pageDown], "threshold down ten steps", [.preview]),
+        KeyBinding(.periodsUp, [.char("n")], "one more evaluation period", [.preview]),
+        KeyBinding(.periodsDown, [.char("N")], "one evaluation period fewer", [.preview]),
+        KeyBinding(.datapointsUp, [.char("m")], "one more datapoint to alarm", [.preview]),
+        KeyBinding(.datapointsDown, [.char("M")], "one datapoint to alarm fewer", [.preview]),
+        KeyBinding(.statistic, [.char("s")], "next statistic", [.preview]),
+        KeyBinding(.period, [.char("r")], "next period", [.preview]),
+        KeyBinding(.missingData, [.char("x")], "next missing-data treatment", [.preview]),
+        KeyBinding(.comparison, [.char("c")], "next comparison", [.preview]),
+        KeyBinding(.undo, [.char("u")], "undo: back to the alarm as defined", [.preview]),
+        KeyBinding(.export, [.char("w")], "the edited alarm as Terraform and put-metric-alarm (printed at exit)", [.preview]),
+        KeyBinding(.nextAlarm, [.tab], "next alarm", [.preview]),
+        KeyBinding(.closePreview, [.escape, .char("a")], "leave the preview", [.preview]),
+    ])
+
+    /// The status line's entries in each mode, most useful first (cut where the line ends).
+    static let hints: [KeyMode: [KeyHint]] = [
+        .live: [
+            KeyHint([.quit], "quit"), KeyHint([.help], "help"), KeyHint([.pause], "pause"),
+            KeyHint([.zoomIn, .zoomOut], "zoom"), KeyHint([.focusNext], "focus"), KeyHint([.fullScreen], "full screen"),
+            KeyHint([.alarmPreview], "alarm preview"), KeyHint([.theme], "theme"), KeyHint([.glyphs], "glyphs"),
+            KeyHint([.stack], "stack"),
+        ],
+        .replay: [
+            KeyHint([.quit], "quit"), KeyHint([.help], "help"), KeyHint([.pause], "pause"),
+            KeyHint([.slower, .faster], "speed", joiner: " "), KeyHint([.seekBack, .seekForward], "seek", joiner: " "),
+            KeyHint([.toStart, .toEnd], "start/end"), KeyHint([.zoomIn, .zoomOut], "zoom"), KeyHint([.focusNext], "focus"),
+            KeyHint([.fullScreen], "full screen"), KeyHint([.alarmPreview], "alarm preview"),
+        ],
+        .preview: [
+            KeyHint([.quit], "quit"), KeyHint([.help], "help"), KeyHint([.closePreview], "leave"),
+            KeyHint([.export], "export"), KeyHint([.nextAlarm], "next alarm"), KeyHint([.undo], "undo"),
+            KeyHint([.pause], "pause"),
+        ],
+        .help: [KeyHint([.help], "close help"), KeyHint([.quit], "quit")],
+    ]
+
+    /// The alarm preview's own line of keys, under its summary.
+    static let previewHints: [KeyHint] = [
+        KeyHint([.thresholdUp, .thresholdDown], "threshold", joiner: ""), KeyHint([.thresholdUp10, .thresholdDown10], "×10"),
+        KeyHint([.periodsUp, .periodsDown], "periods"), KeyHint([.datapointsUp, .datapointsDown], "datapoints"),
+        KeyHint([.statistic], "statistic"), KeyHint([.period], "period"), KeyHint([.missingData], "missing"),
+        KeyHint([.comparison], "compare"), KeyHint([.undo], "undo"), KeyHint([.export], "export"),
+        KeyHint([.nextAlarm], "next"), KeyHint([.closePreview], "leave"),
+    ]
+}

@@ -1,0 +1,21 @@
+/// Where the dashboard is, as far as keys go: each binding applies in some of these.
+public enum KeyMode: String, Sendable, Hashable, CaseIterable {
+    /// The four panels on live data.
+    case live
+    /// The four panels on a recording: the replay clock's keys take over some of the live ones.
+    case replay
+    /// The alarm threshold preview (`a`).
+    case preview
+    /// The help overlay: its own keys, and any other key closes it.
+    case help
+}
+
+extension DashboardState {
+    /// The mode under the help overlay: preview, replay or live.
+    public var screenMode: KeyMode {
+        preview != nil ? .preview : replay != nil ? .replay : .live
+    }
+
+    /// The mode keys are looked up in.
+    public var keyMode: KeyMode { showHelp ? .help : screenMode }
+}

@@ -1,0 +1,13 @@
+import FleetCore
+
+/// What `DashboardState.update` asks of the loop that runs it. The state never queues work for
+/// the loop: every effect comes back from the `update` call that caused it.
+public enum DashboardEffect: Sendable, Hashable {
+    /// Leave the dashboard (exit status 0).
+    case quit
+    /// Apply this command to the replay clock, then hand back the new ``ReplayStatus`` and fleet.
+    case replay(ReplayCommand)
+    /// The user asked to take this alarm definition away (`w` in the alarm preview): the loop
+    /// writes it as Terraform and as a put-metric-alarm command when the dashboard exits.
+    case export(AlarmDefinition)
+}
