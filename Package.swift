@@ -1,14 +1,31 @@
 // swift-tools-version:6.1
 import PackageDescription
 
+// Built and tested on Linux only (glibc): the terminal and file code calls Glibc APIs
+// (`sigaction`'s `__sigaction_handler`, `Glibc.poll`), so no other platform is claimed here.
+// Modules follow their dependencies (see the module map in the README): a module that needs no
+// network never builds one, and the dashboard and core test targets build without NIO or BoringSSL.
+
+let collections = Target.Dependency.product(name: "DequeModule", package: "swift-collections")
+let yams = Target.Dependency.product(name: "Yams", package: "Yams")
+let nio: [Target.Dependency] = [
+    .product(name: "NIOCore", package: "swift-nio"),
+    .product(name: "NIOPosix", package: "swift-nio"),
+    .product(name: "NIOHTTP1", package: "swift-nio"),
+    .product(name: "NIOSSL", package: "swift-nio-ssl"),
+]
+
 let package = Package(
     name: "fleetwatch",
-    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "fleetwatch", targets: ["fleetwatch"]),
         // Libraries for the benchmarks package (Benchmarks/) and for tools built on fleetwatch.
         .library(name: "FleetCore", targets: ["FleetCore"]),
+        .library(name: "AWSFormats", targets: ["AWSFormats"]),
+        .library(name: "AlarmDefinitions", targets: ["AlarmDefinitions"]),
         .library(name: "FleetSources", targets: ["FleetSources"]),
+        .library(name: "FleetProbes", targets: ["FleetProbes"]),
+        .library(name: "FleetCloudWatch", targets: ["FleetCloudWatch"]),
         .library(name: "FleetDashboard", targets: ["FleetDashboard"]),
     ],
     dependencies: [
@@ -22,22 +39,24 @@ let package = Package(
     ],
     targets: [
         // Model values, CloudWatch statistics, the alarm evaluator. Foundation only.
+        .target(name: "FleetCore", dependencies: [collections]),
+        // The JSON reader and one decoder per AWS CLI output; bounded file reading.
+        .target(name: "AWSFormats", dependencies: ["FleetCore"]),
+        // Alarm definitions: Terraform/HCL, fleetwatch YAML and describe-alarms readers.
+        .target(name: "AlarmDefinitions", dependencies: ["FleetCore", "AWSFormats", yams]),
+        // Where samples come from, without network: the source protocol and kind registry, the poller,
+        // the configuration, the fleet simulator, CloudWatch files, recordings, preview data.
+        .target(name: "FleetSources", dependencies: ["FleetCore", "AWSFormats", "AlarmDefinitions", yams]),
+        // `/health` probes over SwiftNIO.
+        .target(name: "FleetProbes", dependencies: ["FleetCore", "AWSFormats", "FleetSources", yams] + nio),
+        // Live CloudWatch: SigV4, the credentials chain, the three AWS query APIs.
         .target(
-            name: "FleetCore",
-            dependencies: [.product(name: "DequeModule", package: "swift-collections")]
-        ),
-        // Where samples come from: the source protocol, the poller, the fleet simulator, CloudWatch
-        // files and APIs, `/health` probes, recordings.
-        .target(
-            name: "FleetSources",
+            name: "FleetCloudWatch",
             dependencies: [
-                "FleetCore",
-                .product(name: "Yams", package: "Yams"),
+                "FleetCore", "FleetSources",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
-                .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
@@ -51,11 +70,12 @@ let package = Package(
         ),
         // Screen setup and restore, signals, diff flush, key decoding.
         .target(name: "FleetTerminal", dependencies: ["CNcurses", "FleetDashboard"]),
-        // The command line: wiring only.
+        // The command line: parse, register the source kinds, wire, exit.
         .executableTarget(
             name: "fleetwatch",
             dependencies: [
-                "FleetCore", "FleetSources", "FleetDashboard", "FleetTerminal",
+                "FleetCore", "AWSFormats", "AlarmDefinitions", "FleetSources", "FleetProbes", "FleetCloudWatch",
+                "FleetDashboard", "FleetTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // A release build is what sits on a bastion all day, so it is linked lean (BENCHMARKS.md,
@@ -70,18 +90,23 @@ let package = Package(
                     .when(platforms: [.linux], configuration: .release)),
             ]
         ),
-        .testTarget(name: "FleetCoreTests", dependencies: ["FleetCore"]),
-        .testTarget(
-            name: "FleetSourcesTests",
-            dependencies: [
-                "FleetSources",
-                // Real servers on loopback for the probe tests (plain, misbehaving, TLS).
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOPosix", package: "swift-nio"),
-                .product(name: "NIOSSL", package: "swift-nio-ssl"),
-            ]
-        ),
-        .testTarget(name: "FleetDashboardTests", dependencies: ["FleetDashboard", "FleetSources"]),
+
+        // Shared by the test targets: the fixture locator, temporary directories, the moto launcher.
+        .target(name: "FleetTestSupport", dependencies: ["FleetCore"], path: "Tests/FleetTestSupport"),
+        .testTarget(name: "FleetCoreTests", dependencies: ["FleetCore", "FleetTestSupport"]),
+        .testTarget(name: "AWSFormatsTests", dependencies: ["AWSFormats", "FleetTestSupport"]),
+        .testTarget(name: "AlarmDefinitionsTests", dependencies: ["AlarmDefinitions", "FleetTestSupport"]),
+        .testTarget(name: "FleetSourcesTests", dependencies: ["FleetSources", "FleetTestSupport"]),
+        .testTarget(name: "FleetProbesTests", dependencies: ["FleetProbes", "FleetTestSupport"]),
+        .testTarget(name: "FleetCloudWatchTests", dependencies: ["FleetCloudWatch", "FleetTestSupport"]),
+        .testTarget(name: "FleetDashboardTests", dependencies: ["FleetDashboard", "FleetTestSupport"]),
+        .testTarget(name: "FleetAppTests", dependencies: ["FleetDashboard", "FleetSources", "FleetTestSupport"]),
         .testTarget(name: "FleetTerminalTests", dependencies: ["FleetTerminal"]),
+        // Real loopback servers, moto, spawned processes, timing: run only with FLEETWATCH_INTEGRATION=1.
+        .testTarget(
+            name: "IntegrationTests",
+            dependencies: ["FleetCore", "AWSFormats", "FleetSources", "FleetProbes", "FleetCloudWatch",
+                           "FleetDashboard", "FleetTestSupport"] + nio
+        ),
     ]
 )

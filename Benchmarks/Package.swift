@@ -5,7 +5,6 @@ import PackageDescription
 
 let package = Package(
     name: "fleetwatch-benchmarks",
-    platforms: [.macOS(.v15)],
     dependencies: [
         .package(name: "fleetwatch", path: ".."),
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.29.0", traits: ["MallocInterposer"]),
@@ -16,7 +15,9 @@ let package = Package(
             dependencies: [
                 .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "FleetCore", package: "fleetwatch"),
+                .product(name: "AWSFormats", package: "fleetwatch"),
                 .product(name: "FleetSources", package: "fleetwatch"),
+                .product(name: "FleetProbes", package: "fleetwatch"),
                 .product(name: "FleetDashboard", package: "fleetwatch"),
             ],
             path: "Benchmarks/FleetBenchmarks",

@@ -1,11 +1,12 @@
 import FleetDashboard
+import FleetTestSupport
 import Foundation
 import Testing
 
 /// Compares a whole frame, as text, with `Snapshots/<name>.txt`. Run with
 /// `FLEETWATCH_UPDATE_SNAPSHOTS=1 swift test` to write the files anew after a deliberate change.
 func expectFrame(_ canvas: Canvas, named name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
-    let dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Snapshots")
+    let dir = URL(fileURLWithPath: FixtureFiles.repositoryPath("Tests/FleetDashboardTests/Snapshots"))
     let file = dir.appendingPathComponent("\(name).txt")
     let actual = canvas.lines.joined(separator: "\n") + "\n"
     if ProcessInfo.processInfo.environment["FLEETWATCH_UPDATE_SNAPSHOTS"] == "1" {

@@ -1,12 +1,11 @@
+import FleetTestSupport
 import Foundation
 @testable import FleetDashboard
 import Testing
 
 @Suite("Themes")
 struct ThemeTests {
-    static let themesDir = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Themes")
+    static let themesDir = URL(fileURLWithPath: FixtureFiles.repositoryPath("Themes"))
 
     @Test("every built-in theme parses without a warning and sets every key")
     func builtins() throws {

@@ -1,4 +1,5 @@
 import FleetCore
+import FleetTestSupport
 import Foundation
 import Testing
 @testable import FleetSources
@@ -6,8 +7,7 @@ import Testing
 extension RecordingSuites {
     @Suite("The built-in demo recording")
     struct BuiltinRecordingTests {
-        static let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("../../Recordings/demo.fwrec").standardizedFileURL
+        static let file = URL(fileURLWithPath: FixtureFiles.repositoryPath("Recordings/demo.fwrec"))
 
         @Test("the embedded copy is Recordings/demo.fwrec (run scripts/embed-demo-recording.sh after changing it)")
         func embeddedMatchesFile() throws {
@@ -22,7 +22,7 @@ extension RecordingSuites {
             let full = ProcessInfo.processInfo.environment["FLEETWATCH_FULL"] == "1"
             var recipe = BuiltinRecording.recipe
             if !full { recipe.duration = 30 * 60 }
-            let path = RecordingFixture.tempPath("demo.fwrec")
+            let path = TemporaryDirectory.path("demo.fwrec")
             try await recipe.write(to: path)
             let made = try Data(contentsOf: URL(fileURLWithPath: path))
             let committed = try Data(contentsOf: Self.file)

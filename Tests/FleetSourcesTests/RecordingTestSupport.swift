@@ -1,15 +1,10 @@
 import FleetCore
+import FleetTestSupport
 import Testing
 import Foundation
 @testable import FleetSources
 
 enum RecordingFixture {
-    static func tempPath(_ name: String) -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("fleetwatch-tests-\(getpid())")
-        try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        return dir.appendingPathComponent("\(UUID().uuidString)-\(name)").path
-    }
-
     /// Records a mock run like `record --headless` and keeps the live poller's state after every poll.
     static func recordLive(scenario: Scenario = .azOutage, seed: UInt64 = 7, minutes: Int = 40,
                            interval: TimeInterval = 10, path: String) async throws -> [(Date, FleetState)] {
@@ -32,7 +27,7 @@ enum RecordingFixture {
 
     /// One 60-minute az-outage recording (and the live states) shared by the round-trip and seek tests.
     static let shared = Task { () throws -> (path: String, live: [(Date, FleetState)]) in
-        let path = tempPath("shared.fwrec")
+        let path = TemporaryDirectory.path("shared.fwrec")
         return (path, try await recordLive(minutes: 60, path: path))
     }
 

@@ -1,4 +1,5 @@
 import FleetCore
+import FleetTestSupport
 import Foundation
 import Testing
 @testable import FleetSources
@@ -8,7 +9,7 @@ extension RecordingSuites {
     struct RecordingTests {
         @Test("record then replay gives the same fleet state at every poll and between polls")
         func roundTrip() async throws {
-            let path = RecordingFixture.tempPath("round.fwrec")
+            let path = TemporaryDirectory.path("round.fwrec")
             let live = try await RecordingFixture.recordLive(path: path)
             let timeline = ReplayTimeline(try RecordingReader.read(path: path), checkpointStride: 50)
             #expect(timeline.recording.warnings.isEmpty)
@@ -26,7 +27,7 @@ extension RecordingSuites {
 
         @Test("each line holds only the delta: quiet polls are tiny, instances only when they change")
         func deltas() async throws {
-            let path = RecordingFixture.tempPath("delta.fwrec")
+            let path = TemporaryDirectory.path("delta.fwrec")
             _ = try await RecordingFixture.recordLive(scenario: .steady, minutes: 5, path: path)
             let lines = try RecordingFixture.lines(path)
             #expect(lines[0].hasPrefix(#"{"format":"fleetwatch-recording","version":1,"#))
@@ -37,7 +38,7 @@ extension RecordingSuites {
 
         @Test("the player seeks anywhere, both ways, and Home/End, to the same state as a fresh replay")
         func seeking() async throws {
-            let path = RecordingFixture.tempPath("seek.fwrec")
+            let path = TemporaryDirectory.path("seek.fwrec")
             _ = try await RecordingFixture.recordLive(minutes: 60, path: path)
             let recording = try RecordingReader.read(path: path)
             let timeline = ReplayTimeline(recording, checkpointStride: 37)

@@ -1,3 +1,4 @@
+import AWSFormats
 import Benchmark
 import FleetCore
 import FleetSources

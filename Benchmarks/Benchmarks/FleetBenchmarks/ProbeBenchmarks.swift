@@ -1,5 +1,5 @@
 import Benchmark
-import FleetSources
+import FleetProbes
 import Foundation
 
 /// `scripts/probe-bench-server.py` in a process of its own (so the CPU measured is the prober's):

@@ -1,5 +1,17 @@
+import AWSFormats
 import FleetCore
 import Foundation
+
+/// `kind: cloudwatch-files`: aws CLI output files, re-read when they change (`every`, default 30 s).
+public struct CloudWatchFilesSourceKind: SourceKind {
+    public let key = "cloudwatch-files"
+
+    public init() {}
+
+    public func make(_ entry: SourceConfig, context: SourceContext) throws -> ScheduledSource {
+        ScheduledSource(try CloudWatchFilesSource(config: entry), every: entry.every ?? 30)
+    }
+}
 
 extension CloudWatchFilesSource {
     /// `kind: cloudwatch-files`:

@@ -5,7 +5,7 @@ extension ConfigNode {
     /// The top node of the YAML file at `path`, relative paths in it resolved against its folder.
     /// File-level problems (missing, a directory, over `maxSize` — checked before reading — not
     /// UTF-8, not YAML, empty) are `ConfigError`s naming the file.
-    static func document(path: String, maxSize: Int) throws -> ConfigNode {
+    public static func document(path: String, maxSize: Int) throws -> ConfigNode {
         let attributes: [FileAttributeKey: Any]
         do {
             attributes = try FileManager.default.attributesOfItem(atPath: path)
@@ -28,7 +28,7 @@ extension ConfigNode {
     }
 
     /// The top node of YAML text from `file`; syntax errors and an empty document are `ConfigError`s.
-    static func document(yaml text: String, file: String, baseDirectory: URL) throws -> ConfigNode {
+    public static func document(yaml text: String, file: String, baseDirectory: URL) throws -> ConfigNode {
         let node: Node?
         do {
             node = try Yams.compose(yaml: text)

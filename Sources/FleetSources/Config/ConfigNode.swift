@@ -128,7 +128,8 @@ public struct ConfigNode: @unchecked Sendable {  // Node is an immutable value t
         return baseDirectory.appendingPathComponent(text).standardizedFileURL.path
     }
 
-    func describe() -> String {
+    /// The value as it reads in an error message.
+    public func describe() -> String {
         switch node {
         case .scalar(let s): return "\"\(s.string.prefix(60))\""
         case .mapping: return "a mapping"

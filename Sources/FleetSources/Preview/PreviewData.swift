@@ -1,3 +1,5 @@
+import AlarmDefinitions
+import AWSFormats
 import FleetCore
 import Foundation
 

@@ -1,3 +1,4 @@
+import AlarmDefinitions
 import ArgumentParser
 import FleetCore
 import FleetSources

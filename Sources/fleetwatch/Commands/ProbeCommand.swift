@@ -1,5 +1,6 @@
 import ArgumentParser
 import FleetCore
+import FleetProbes
 import FleetSources
 import Foundation
 import Synchronization

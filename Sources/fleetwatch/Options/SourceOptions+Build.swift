@@ -30,7 +30,7 @@ extension SourceOptions {
         if let config = try loadConfig() {
             let poller: Poller
             do {
-                poller = try SourceFactory.poller(for: config, now: now, mockPrefill: prefill)
+                poller = try SourceRegistry.linked.poller(for: config, now: now, mockPrefill: prefill)
             } catch {
                 throw CLIError(String(describing: error))
             }
@@ -55,7 +55,7 @@ extension SourceOptions {
         if let config = try loadConfig() {
             let poller: Poller
             do {
-                poller = try SourceFactory.poller(for: config, now: now, mockPrefill: seconds)
+                poller = try SourceRegistry.linked.poller(for: config, now: now, mockPrefill: seconds)
             } catch {
                 throw CLIError(String(describing: error))
             }

@@ -1,0 +1,81 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads whole (small) files with the size checked before a byte is read.
+public enum BoundedFile {
+    /// The largest file the decoders read: 256 MiB. A day of 1-minute datapoints for a few hundred series
+    /// is a few MB; anything near this size is a mistake (a wrong path, a log), not CloudWatch output.
+    public static let defaultMaxSize = 256 << 20
+
+    /// The bytes of the regular file at `path`, with its stamp. Refuses files larger than `maxSize`
+    /// (checked with `fstat` on the opened file, before reading) and anything that is not a regular file.
+    public static func read(_ path: String, maxSize: Int = defaultMaxSize) throws(FileSourceError)
+        -> (bytes: [UInt8], stamp: FileStamp) {
+        // O_NONBLOCK: a FIFO or device must not block the open; such files are refused below.
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard fd >= 0 else { throw FileSourceError(file: path, message: reason(errno)) }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { throw FileSourceError(file: path, message: reason(errno)) }
+        guard (st.st_mode & S_IFMT) == S_IFREG else {
+            let what = (st.st_mode & S_IFMT) == S_IFDIR ? "is a directory" : "is not a regular file"
+            throw FileSourceError(file: path, message: what)
+        }
+        let size = Int(st.st_size)
+        guard size <= maxSize else {
+            throw FileSourceError(file: path, message:
+                "\(megabytes(size)) is larger than the \(megabytes(maxSize)) limit for CloudWatch output files; not read")
+        }
+        guard size > 0 else { throw FileSourceError(file: path, message: "empty file") }
+        var readError: Int32 = 0
+        // Reads at most size + 1 bytes: a file growing while we read is cut at its stat'ed size + 1 and
+        // then refused below, never read without bound.
+        let bytes = [UInt8](unsafeUninitializedCapacity: size + 1) { buf, count in
+            var n = 0
+            guard let base = buf.baseAddress else { count = 0; return }
+            while n < size + 1 {
+                let r = sysRead(fd, base + n, size + 1 - n)
+                if r < 0 {
+                    if errno == EINTR { continue }
+                    readError = errno
+                    break
+                }
+                if r == 0 { break }
+                n += r
+            }
+            count = n
+        }
+        if readError != 0 { throw FileSourceError(file: path, message: reason(readError)) }
+        guard bytes.count <= size else {
+            throw FileSourceError(file: path, message: "file grew while being read; try again")
+        }
+        guard !bytes.isEmpty else { throw FileSourceError(file: path, message: "empty file") }
+        return (bytes, FileStamp(st))
+    }
+
+    static func sysRead(_ fd: Int32, _ buf: UnsafeMutableRawPointer, _ n: Int) -> Int {
+        #if canImport(Glibc)
+        Glibc.read(fd, buf, n)
+        #else
+        Darwin.read(fd, buf, n)
+        #endif
+    }
+
+    /// A short description of an `errno` value, as a file error says it.
+    public static func reason(_ code: Int32) -> String {
+        switch code {
+        case ENOENT: "no such file"
+        case EACCES: "permission denied"
+        case EISDIR: "is a directory"
+        default: String(cString: strerror(code))
+        }
+    }
+
+    static func megabytes(_ n: Int) -> String {
+        n >= 1 << 20 ? "\(n >> 20) MiB" : "\(n) bytes"
+    }
+}

@@ -1,0 +1,339 @@
+import FleetCore
+import FleetSources
+import Foundation
+
+/// Live CloudWatch: reads the fleet straight from the AWS APIs.
+///
+/// Each poll makes ONE GetMetricData request for every panel (all series batched, pages followed
+/// with `NextToken`), over a window that starts `backfill` back on the first poll and afterwards
+/// two periods before the newest datapoint (CloudWatch revises its newest periods). Every
+/// `describeEvery` it also asks DescribeAutoScalingGroups (instances, zones), DescribeTargetHealth
+/// and DescribeAlarms. Load balancer and target group names are resolved to ARNs once.
+public actor CloudWatchAPISource: MetricSource {
+    public nonisolated let name: String
+    public nonisolated let settings: Settings
+
+    /// What to read and how often.
+    public struct Settings: Sendable {
+        public var region: String
+        public var autoScalingGroup: String
+        /// A name or an ARN.
+        public var loadBalancer: String
+        /// A name or an ARN; nil: the load balancer's first target group (by name).
+        public var targetGroup: String?
+        public var metrics: [MetricSpec]
+        /// Also fetch each instance's CPUUtilization (same request) for the instances panel.
+        public var instanceCPU: Bool
+        /// Seconds per datapoint.
+        public var period: Int
+        /// History fetched on the first poll, in seconds.
+        public var backfill: TimeInterval
+        /// Seconds between the describe calls (instances, target health, alarms).
+        public var describeEvery: TimeInterval
+        /// Only alarms whose names start with this (nil: every metric alarm).
+        public var alarmPrefix: String?
+        /// Zones to ask per-zone metrics for when the group and load balancer do not say.
+        public var fallbackZones: [String]
+
+        public init(region: String, autoScalingGroup: String, loadBalancer: String, targetGroup: String? = nil,
+                    metrics: [MetricSpec] = MetricSpec.panels, instanceCPU: Bool = true, period: Int = 60,
+                    backfill: TimeInterval = 3 * 3600, describeEvery: TimeInterval = 60, alarmPrefix: String? = nil,
+                    fallbackZones: [String] = []) {
+            self.region = region
+            self.autoScalingGroup = autoScalingGroup
+            self.loadBalancer = loadBalancer
+            self.targetGroup = targetGroup
+            self.metrics = metrics
+            self.instanceCPU = instanceCPU
+            self.period = period
+            self.backfill = backfill
+            self.describeEvery = describeEvery
+            self.alarmPrefix = alarmPrefix
+            self.fallbackZones = fallbackZones
+        }
+    }
+
+    /// One metric to fetch: a panel's (dimensions filled in from the fleet's resources), or any
+    /// metric with fixed dimensions.
+    public enum MetricSpec: Sendable, Hashable {
+        case panel(PanelMetric)
+        case custom(MetricKey)
+
+        public static let panels: [MetricSpec] = PanelMetric.allCases.map { .panel($0) }
+    }
+
+    /// The clients, one per service.
+    public struct Clients: Sendable {
+        public var cloudWatch: CloudWatchClient
+        public var elbv2: ELBv2Client
+        public var autoScaling: AutoScalingClient
+
+        /// Clients for `region`, each at `endpoints[signingName]` or its public endpoint.
+        public init(region: String, endpoints: [String: AWSEndpoint] = [:], transport: any AWSTransport = AsyncHTTPTransport(),
+                    retry: AWSRetryPolicy = AWSRetryPolicy()) {
+            func client(_ s: AWSService) -> AWSClient {
+                AWSClient(service: s, region: region, endpoint: endpoints[s.signingName], transport: transport, retry: retry)
+            }
+            cloudWatch = CloudWatchClient(client: client(.cloudWatch))
+            elbv2 = ELBv2Client(client: client(.elbv2))
+            autoScaling = AutoScalingClient(client: client(.autoScaling))
+        }
+    }
+
+    /// The load balancer and target group as ARNs and metric dimensions, found once.
+    public struct Resources: Sendable, Hashable {
+        public var loadBalancerArn: String?
+        public var loadBalancerDimension: String?
+        public var targetGroupArn: String?
+        public var targetGroupDimension: String?
+        public var loadBalancerZones: [String]
+    }
+
+    private let clients: Clients
+    private let credentials: @Sendable () throws -> AWSCredentials
+    private let backoff: AWSRetryPolicy
+
+    private var resources: Resources?
+    private var lastDescribe: Date?
+    private var group: AutoScalingClient.Group?
+    private var health: [String: ELBv2Client.TargetHealthEntry] = [:]
+    private var alarms: [AlarmStatus]?
+    private var describeWarnings: [String] = []
+    private var newest: Date?
+    private var instanceCPU: [String: Double] = [:]
+    private var throttledPolls = 0
+    private var notBefore: Date?
+
+    /// What the last poll asked and got, for tests and the benchmark.
+    public private(set) var lastWindow: (start: Date, end: Date)?
+    public private(set) var lastMetricCalls = 0
+
+    public init(name: String = "cloudwatch", settings: Settings, clients: Clients,
+                credentials: @escaping @Sendable () throws -> AWSCredentials,
+                backoff: AWSRetryPolicy = AWSRetryPolicy(maxAttempts: 1, baseDelay: 60, maxDelay: 900)) {
+        self.name = name
+        self.settings = settings
+        self.clients = clients
+        self.credentials = credentials
+        self.backoff = backoff
+    }
+
+    public func poll(now: Date) async throws -> FleetUpdate {
+        if let notBefore, now < notBefore {
+            throw AWSAPIError.throttled(service: "cloudwatch", operation: "GetMetricData", attempts: throttledPolls)
+        }
+        let creds = try credentials()
+        if let expiration = creds.expiration, expiration <= now {
+            throw AWSAPIError.expiredToken(service: "cloudwatch", keyId: creds.redactedKeyId)
+        }
+        if lastDescribe.map({ now.timeIntervalSince($0) >= settings.describeEvery }) ?? true {
+            try await describe(credentials: creds)
+            lastDescribe = now
+        }
+
+        let (queries, keys) = buildQueries()
+        let period = Double(settings.period)
+        let end = (now.timeIntervalSince1970 / period).rounded(.up) * period
+        let earliest = now.timeIntervalSince1970 - settings.backfill
+        let from = newest.map { $0.timeIntervalSince1970 - 2 * period } ?? earliest
+        let start = (max(from, earliest) / period).rounded(.down) * period
+        lastWindow = (Date(timeIntervalSince1970: start), Date(timeIntervalSince1970: end))
+
+        var warnings = describeWarnings
+        var batches: [FleetUpdate.Batch] = []
+        lastMetricCalls = 0
+        if !queries.isEmpty {
+            let data: CloudWatchClient.MetricData
+            do {
+                data = try await clients.cloudWatch.getMetricData(
+                    queries: queries, start: Date(timeIntervalSince1970: start), end: Date(timeIntervalSince1970: end),
+                    credentials: creds)
+            } catch let error as AWSAPIError where error.isThrottling {
+                throttledPolls += 1
+                notBefore = now.addingTimeInterval(max(period, backoff.delay(retry: throttledPolls - 1)))
+                throw error
+            }
+            throttledPolls = 0
+            notBefore = nil
+            lastMetricCalls = data.calls
+            for query in queries {
+                guard let key = keys[query.Id], let result = data.results[query.Id] else { continue }
+                let points = zip(result.Timestamps ?? [], result.Values ?? [])
+                    .map { Datapoint(time: $0.0.date, value: $0.1) }
+                    .sorted { $0.time < $1.time }
+                if let id = key.dimension("InstanceId"), key.dimensions.count == 1 {
+                    if let last = points.last { instanceCPU[id] = last.value }
+                }
+                if let last = points.last?.time { newest = max(newest ?? last, last) }
+                batches.append(FleetUpdate.Batch(key: key, unit: unit(of: key), period: settings.period, points: points))
+            }
+            if !data.partial.isEmpty {
+                warnings.append("partial data for \(data.partial.count) series (the rest comes next refresh)")
+            }
+            if !data.messages.isEmpty {
+                warnings.append(creds.scrub(data.messages.prefix(3).joined(separator: "; ")))
+            }
+        }
+
+        var detail = "cloudwatch \(settings.region) \(settings.autoScalingGroup)"
+        if !warnings.isEmpty { detail += " · warning: " + warnings.joined(separator: "; ") }
+        return FleetUpdate(time: now, metrics: batches, instances: currentInstances(), alarms: alarms,
+                           status: SourceStatus(name: name, detail: detail, newestData: newest))
+    }
+
+    // MARK: describe calls
+
+    private func describe(credentials creds: AWSCredentials) async throws {
+        var warnings: [String] = []
+        if resources == nil {
+            resources = try await resolveResources(credentials: creds, warnings: &warnings)
+        }
+        let tgArn = resources?.targetGroupArn
+        async let groupCall = clients.autoScaling.describeGroup(name: settings.autoScalingGroup, credentials: creds)
+        async let healthCall: [ELBv2Client.TargetHealthEntry]? = tgArn == nil ? nil
+            : clients.elbv2.describeTargetHealth(targetGroupArn: tgArn!, credentials: creds)
+        async let alarmsCall = clients.cloudWatch.describeAlarms(prefix: settings.alarmPrefix, credentials: creds)
+
+        do {
+            if let g = try await groupCall {
+                group = g
+            } else {
+                warnings.append("no Auto Scaling group named \(settings.autoScalingGroup)")
+            }
+        } catch { try Self.tolerate(error, into: &warnings) }
+        do {
+            if let entries = try await healthCall {
+                health = Dictionary(entries.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+            }
+        } catch { try Self.tolerate(error, into: &warnings) }
+        do {
+            alarms = try await alarmsCall.compactMap(\.status).sorted { $0.name < $1.name }
+        } catch { try Self.tolerate(error, into: &warnings) }
+        describeWarnings = warnings
+    }
+
+    private func resolveResources(credentials creds: AWSCredentials, warnings: inout [String]) async throws -> Resources {
+        var r = Resources(loadBalancerZones: [])
+        do {
+            if let lb = try await clients.elbv2.describeLoadBalancer(name: settings.loadBalancer, credentials: creds) {
+                r.loadBalancerArn = lb.arn
+                r.loadBalancerDimension = ELBv2Client.loadBalancerDimension(arn: lb.arn)
+                r.loadBalancerZones = lb.zones
+            } else {
+                warnings.append("no load balancer named \(settings.loadBalancer)")
+            }
+        } catch let error as AWSAPIError {
+            if case .service(_, _, _, let code, _) = error, code == "LoadBalancerNotFound" {
+                warnings.append("no load balancer named \(settings.loadBalancer)")
+            } else {
+                try Self.tolerate(error, into: &warnings)
+            }
+        }
+        do {
+            var groups: [ELBv2Client.TargetGroup] = []
+            if let tg = settings.targetGroup {
+                groups = try await clients.elbv2.describeTargetGroups(name: tg, credentials: creds)
+            } else if let lbArn = r.loadBalancerArn {
+                groups = try await clients.elbv2.describeTargetGroups(loadBalancerArn: lbArn, credentials: creds)
+            }
+            if let tg = groups.min(by: { $0.name < $1.name }) {
+                r.targetGroupArn = tg.arn
+                r.targetGroupDimension = ELBv2Client.targetGroupDimension(arn: tg.arn)
+            } else if r.loadBalancerArn != nil || settings.targetGroup != nil {
+                warnings.append("no target group \(settings.targetGroup.map { "named \($0)" } ?? "on the load balancer")")
+            }
+        } catch let error as AWSAPIError {
+            if case .service(_, _, _, let code, _) = error, code == "TargetGroupNotFound" {
+                warnings.append("no target group named \(settings.targetGroup ?? "?")")
+            } else {
+                try Self.tolerate(error, into: &warnings)
+            }
+        }
+        return r
+    }
+
+    /// Errors a describe call may have without failing the poll (a missing permission, an unknown
+    /// resource); credentials and connection problems fail the poll.
+    static func tolerate(_ error: any Error, into warnings: inout [String]) throws {
+        guard let e = error as? AWSAPIError else { throw error }
+        switch e {
+        case .accessDenied, .service, .badResponse, .throttled: warnings.append(e.description)
+        default: throw e
+        }
+    }
+
+    // MARK: queries
+
+    /// The zones per-zone series are asked for: the group's, else the load balancer's, else the configured.
+    var zones: [String] {
+        if let z = group?.zones, !z.isEmpty { return z.sorted() }
+        if let z = resources?.loadBalancerZones, !z.isEmpty { return z.sorted() }
+        return settings.fallbackZones
+    }
+
+    /// Every query of one refresh, with the key each id feeds.
+    public func buildQueries() -> ([CWMetricDataQuery], [String: MetricKey]) {
+        var keys: [MetricKey] = []
+        let lb = resources?.loadBalancerDimension, tg = resources?.targetGroupDimension
+        for spec in settings.metrics {
+            switch spec {
+            case .custom(let key): keys.append(key)
+            case .panel(let metric):
+                func key(_ dims: [FleetCore.Dimension]) -> MetricKey {
+                    MetricKey(namespace: metric.namespace, name: metric.metricName, statistic: metric.statistic, dimensions: dims)
+                }
+                switch metric {
+                case .cpu:
+                    keys.append(key([FleetCore.Dimension("AutoScalingGroupName", settings.autoScalingGroup)]))
+                case .requests:
+                    guard let lb else { continue }
+                    keys += zones.map { key([FleetCore.Dimension("LoadBalancer", lb), FleetCore.Dimension("AvailabilityZone", $0)]) }
+                case .unhealthyHosts, .healthyHosts, .requestsPerTarget:
+                    guard let lb, let tg else { continue }
+                    keys += zones.map {
+                        key([FleetCore.Dimension("LoadBalancer", lb), FleetCore.Dimension("TargetGroup", tg), FleetCore.Dimension("AvailabilityZone", $0)])
+                    }
+                }
+            }
+        }
+        if settings.instanceCPU, let group {
+            for instance in group.instances.sorted(by: { $0.id < $1.id }) {
+                keys.append(MetricKey(namespace: "AWS/EC2", name: "CPUUtilization", statistic: "Average",
+                                      dimensions: [FleetCore.Dimension("InstanceId", instance.id)]))
+            }
+        }
+        keys = Array(keys.prefix(CloudWatchClient.maxQueries))
+        var queries: [CWMetricDataQuery] = []
+        var byId: [String: MetricKey] = [:]
+        for (i, key) in keys.enumerated() {
+            let id = "q\(i)"
+            byId[id] = key
+            queries.append(CWMetricDataQuery(
+                Id: id,
+                MetricStat: CWMetricStat(
+                    Metric: CWMetric(Namespace: key.namespace, MetricName: key.name,
+                                     Dimensions: key.dimensions.map { CWDimension(Name: $0.name, Value: $0.value) }),
+                    Period: settings.period, Stat: key.statistic),
+                ReturnData: true))
+        }
+        return (queries, byId)
+    }
+
+    private func unit(of key: MetricKey) -> String {
+        PanelMetric(key: key)?.unit ?? "None"
+    }
+
+    private func currentInstances() -> [Instance]? {
+        guard let group else { return nil }
+        return group.instances.map { i in
+            let h = health[i.id]
+            let lifecycle = i.lifecycle
+            let state = h?.state ?? (lifecycle == .pending ? .initial : .unused)
+            return Instance(id: i.id, zone: i.zone, lifecycle: lifecycle, health: state, reason: h?.reason,
+                            cpu: instanceCPU[i.id])
+        }
+    }
+
+    /// The resolved load balancer and target group (after the first poll).
+    public var resolved: Resources? { resources }
+}
