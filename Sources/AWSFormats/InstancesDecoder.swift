@@ -80,13 +80,15 @@ extension CloudWatchFiles {
 
     /// Decodes `aws elbv2 describe-target-health` output.
     public static func decodeTargetHealth(_ bytes: [UInt8], file: String,
-                                          warnings: inout [String]) throws(FileSourceError) -> [TargetHealthRecord] {
+                                          warnings: inout [String]) throws(InputError) -> [TargetHealthRecord] {
         var out: [TargetHealthRecord] = []
         var notes: [String] = []
-        try withJSONReader(bytes, file: file) { (r: inout JSONReader) throws(FileSourceError) in
-            try r.beginObject()
+        try withJSONReader(bytes, file: file) { (r: inout JSONReader) throws(InputError) in
+            try r.beginOutput(.describeTargetHealth)
+            var seen = false
             while let k = try r.nextKey() {
                 guard k == "TargetHealthDescriptions" else { try r.skipValue(); continue }
+                seen = true
                 try r.beginArray()
                 while try r.nextElement() {
                     let at = r.pathString
@@ -117,9 +119,9 @@ extension CloudWatchFiles {
                         default: try r.skipValue()
                         }
                     }
-                    guard let id else { throw FileSourceError(file: file, location: at + ".Target.Id", message: "missing") }
+                    guard let id else { throw InputError(file: file, path: at + ".Target.Id", message: "missing") }
                     guard let state else {
-                        throw FileSourceError(file: file, location: at + ".TargetHealth.State", message: "missing")
+                        throw InputError(file: file, path: at + ".TargetHealth.State", message: "missing")
                     }
                     var health = TargetHealth(rawValue: state)
                     if health == nil {
@@ -130,6 +132,7 @@ extension CloudWatchFiles {
                                                   reason: reason, description: description))
                 }
             }
+            guard seen else { throw AWSOutputShape.describeTargetHealth.refusal(file: file) }
             guard r.atEnd() else { throw r.syntaxError("unexpected data after the JSON document") }
         }
         warnings += notes
@@ -138,10 +141,10 @@ extension CloudWatchFiles {
 
     /// Decodes `aws autoscaling describe-auto-scaling-groups` output: the instances of every group.
     public static func decodeAutoScalingGroups(_ bytes: [UInt8], file: String,
-                                               warnings: inout [String]) throws(FileSourceError) -> [InstanceRecord] {
+                                               warnings: inout [String]) throws(InputError) -> [InstanceRecord] {
         var out: [InstanceRecord] = []
         var notes: [String] = []
-        try forEachInstance(bytes, file: file, under: "AutoScalingGroups") { (r: inout JSONReader) throws(FileSourceError) in
+        try forEachInstance(bytes, file: file, shape: .describeAutoScalingGroups) { (r: inout JSONReader) throws(InputError) in
             let at = r.pathString
             var id: String?, zone: String?, state: String?, healthStatus: String?
             try r.beginObject()
@@ -155,7 +158,7 @@ extension CloudWatchFiles {
                 }
             }
             guard let id, let zone, let state else {
-                throw FileSourceError(file: file, location: at,
+                throw InputError(file: file, path: at,
                                       message: "instance without InstanceId, AvailabilityZone and LifecycleState")
             }
             var lifecycle = lifecycle(autoScaling: state)
@@ -172,10 +175,10 @@ extension CloudWatchFiles {
 
     /// Decodes `aws ec2 describe-instances` output (`Reservations[].Instances[]`).
     public static func decodeEC2Instances(_ bytes: [UInt8], file: String,
-                                          warnings: inout [String]) throws(FileSourceError) -> [InstanceRecord] {
+                                          warnings: inout [String]) throws(InputError) -> [InstanceRecord] {
         var out: [InstanceRecord] = []
         var notes: [String] = []
-        try forEachInstance(bytes, file: file, under: "Reservations") { (r: inout JSONReader) throws(FileSourceError) in
+        try forEachInstance(bytes, file: file, shape: .describeInstances) { (r: inout JSONReader) throws(InputError) in
             let at = r.pathString
             var id: String?, zone: String?, state: String?
             try r.beginObject()
@@ -196,7 +199,7 @@ extension CloudWatchFiles {
                 }
             }
             guard let id, let zone, let state else {
-                throw FileSourceError(file: file, location: at,
+                throw InputError(file: file, path: at,
                                       message: "instance without InstanceId, Placement.AvailabilityZone and State.Name")
             }
             var lifecycle = lifecycle(ec2: state)
@@ -212,12 +215,14 @@ extension CloudWatchFiles {
 
     /// Calls `body` with the reader at each element of `<outer>[].Instances[]` (the shape of both
     /// `describe-auto-scaling-groups` and `describe-instances`), skipping everything else.
-    static func forEachInstance(_ bytes: [UInt8], file: String, under outer: String,
-                                _ body: (inout JSONReader) throws(FileSourceError) -> Void) throws(FileSourceError) {
-        try withJSONReader(bytes, file: file) { (r: inout JSONReader) throws(FileSourceError) in
-            try r.beginObject()
+    static func forEachInstance(_ bytes: [UInt8], file: String, shape: AWSOutputShape,
+                                _ body: (inout JSONReader) throws(InputError) -> Void) throws(InputError) {
+        try withJSONReader(bytes, file: file) { (r: inout JSONReader) throws(InputError) in
+            try r.beginOutput(shape)
+            var seen = false
             while let k = try r.nextKey() {
-                guard k == outer else { try r.skipValue(); continue }
+                guard k == shape.key else { try r.skipValue(); continue }
+                seen = true
                 try r.beginArray()
                 while try r.nextElement() {
                     try r.beginObject()
@@ -228,6 +233,7 @@ extension CloudWatchFiles {
                     }
                 }
             }
+            guard seen else { throw shape.refusal(file: file) }
             guard r.atEnd() else { throw r.syntaxError("unexpected data after the JSON document") }
         }
     }

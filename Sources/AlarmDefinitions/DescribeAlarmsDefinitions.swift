@@ -13,15 +13,15 @@ public enum DescribeAlarmsDefinitions {
             root = try JSONSerialization.jsonObject(with: Data(text.utf8))
         } catch {
             let (line, column, detail) = syntaxErrorPosition(error, text: text)
-            throw AlarmDefinitionError(file: file, line: line, column: column,
+            throw InputError(file: file, line: line, column: column,
                                        message: "not valid JSON" + (detail.map { ": \($0)" } ?? ""))
         }
         guard let object = root as? [String: Any] else {
-            throw AlarmDefinitionError(file: file, line: 1, message: "expected a JSON object with MetricAlarms, as "
+            throw InputError(file: file, line: 1, message: "expected a JSON object with MetricAlarms, as "
                 + "`aws cloudwatch describe-alarms` prints")
         }
         guard let alarms = object["MetricAlarms"] as? [Any] else {
-            throw AlarmDefinitionError(file: file, line: 1, message: "no MetricAlarms list: is this "
+            throw InputError(file: file, line: 1, message: "no MetricAlarms list: is this "
                 + "`aws cloudwatch describe-alarms` output?")
         }
         let lines = JSONLineIndex(text)
@@ -134,9 +134,9 @@ private struct Reader {
         self.element = element
     }
 
-    func error(_ key: String?, _ message: String) -> AlarmDefinitionError {
+    func error(_ key: String?, _ message: String) -> InputError {
         let path = "MetricAlarms[\(index)]" + (key.map { ".\($0)" } ?? "")
-        return AlarmDefinitionError(file: file, line: lines.line(element: index, key: key), message: "\(path): \(message)")
+        return InputError(file: file, line: lines.line(element: index, key: key), message: "\(path): \(message)")
     }
 
     func note(_ message: String, name: String?) -> String {

@@ -1,3 +1,4 @@
+import FleetCore
 import FleetSources
 import Foundation
 
@@ -113,7 +114,7 @@ public enum AWSTargetImport {
                 targets.append(ProbeTarget(id: id, zone: p.zone, host: p.ip, settings: settings))
             }
             if targets.isEmpty, let instancesFile {
-                throw ConfigError(file: instancesFile, line: nil, path: "Reservations", message: "no running instance with a private address")
+                throw InputError(file: instancesFile, line: nil, path: "Reservations", message: "no running instance with a private address")
             }
         }
         return targets

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FleetCore
 import Foundation
 
 @main
@@ -25,7 +26,7 @@ struct Fleetwatch: ParsableCommand {
         } catch {
             let code = exitCode(for: error)
             if code == .validationFailure {
-                FileHandle.standardError.write(Data("fleetwatch: \(message(for: error)) (see --help)\n".utf8))
+                FileHandle.standardError.write(Data(SafeText.printable("fleetwatch: \(message(for: error)) (see --help)\n").utf8))
                 Foundation.exit(2)
             }
             exit(withError: error)

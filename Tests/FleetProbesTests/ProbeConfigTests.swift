@@ -14,7 +14,7 @@ struct ProbeConfigTests {
     }
 
     func error(_ text: String) -> String? {
-        errorLine(ConfigError.self) { try parse(text) }
+        errorLine(InputError.self) { try parse(text) }
     }
 
     @Test("defaults, host and url targets, per-target overrides")
@@ -130,7 +130,7 @@ struct ProbeConfigTests {
 
         try #"{"TargetGroups": [{"HealthCheckProtocol": "TCP"}]}"#.write(to: dir.appendingPathComponent("bad.json"), atomically: true, encoding: .utf8)
         let bad = dir.appendingPathComponent("bad.json").path
-        #expect(throws: ConfigError(file: bad, line: 1, path: "TargetGroups[0].HealthCheckProtocol",
+        #expect(throws: InputError(file: bad, line: 1, path: "TargetGroups[0].HealthCheckProtocol",
                                     message: "fleetwatch checks HTTP and HTTPS target groups, not \"TCP\"")) {
             _ = try AWSTargetImport.settings(targetGroupFile: bad)
         }
@@ -156,6 +156,6 @@ struct ProbeConfigTests {
 
         let bad = try FleetConfig.parse("sources:\n  - kind: probe\n    every: 1s\n",
                                         file: "fleetwatch.yaml", baseDirectory: Self.fixtures)
-        #expect(throws: ConfigError.self) { _ = try registry.make(bad.sources[0], context: context) }
+        #expect(throws: InputError.self) { _ = try registry.make(bad.sources[0], context: context) }
     }
 }

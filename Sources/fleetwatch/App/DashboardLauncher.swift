@@ -28,7 +28,7 @@ enum DashboardLauncher {
         do {
             status = try loop.run()
         } catch {
-            FileHandle.standardError.write(Data("fleetwatch: \(error)\n".utf8))
+            FileHandle.standardError.write(Data(SafeText.printable("fleetwatch: \(error)\n").utf8))
             throw ExitCode(1)
         }
         // What the user asked to take away (`w` in the alarm preview), now on the normal screen.
@@ -39,13 +39,13 @@ enum DashboardLauncher {
 
 /// Prints `fleetwatch: message` on stderr and exits with status 2 (bad input).
 func fail(_ message: String) -> Never {
-    FileHandle.standardError.write(Data("fleetwatch: \(message)\n".utf8))
+    FileHandle.standardError.write(Data(SafeText.printable("fleetwatch: \(message)\n").utf8))
     Foundation.exit(2)
 }
 
 /// Prints a warning on stderr.
 func warn(_ message: String) {
-    FileHandle.standardError.write(Data("fleetwatch: warning: \(message)\n".utf8))
+    FileHandle.standardError.write(Data(SafeText.printable("fleetwatch: warning: \(message)\n").utf8))
 }
 
 /// Runs async work from a synchronous command and waits for it.

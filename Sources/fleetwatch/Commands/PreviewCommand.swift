@@ -71,7 +71,7 @@ struct PreviewCommand: ParsableCommand {
         } catch let error as ExitCode {
             throw error
         } catch {
-            FileHandle.standardError.write(Data("fleetwatch: \(error)\n".utf8))
+            FileHandle.standardError.write(Data(SafeText.printable("fleetwatch: \(error)\n").utf8))
             throw ExitCode(2)
         }
     }
@@ -88,13 +88,13 @@ struct PreviewCommand: ParsableCommand {
         guard !definitions.isEmpty else { throw CLIError("\(alarms): no metric alarms found") }
         let series = try PreviewData.load(path: data, queries: queries)
         for warning in series.warnings + loaded.notes {
-            FileHandle.standardError.write(Data("fleetwatch: warning: \(warning)\n".utf8))
+            FileHandle.standardError.write(Data(SafeText.printable("fleetwatch: warning: \(warning)\n").utf8))
         }
         var reports: [PreviewReport] = []
         for original in definitions {
             let definition = try overridden(original)
             guard let batch = series.series(for: original, loaded: loaded) else {
-                FileHandle.standardError.write(Data("fleetwatch: warning: \(original.name): no series in \(data) is \(original.namespace) \(original.metricName) with its dimensions; skipped\n".utf8))
+                FileHandle.standardError.write(Data(SafeText.printable("fleetwatch: warning: \(original.name): no series in \(data) is \(original.namespace) \(original.metricName) with its dimensions; skipped\n").utf8))
                 continue
             }
             if let report = PreviewReport(definition: definition, series: batch, from: start.flatMap(ISOTime.parse),
@@ -104,8 +104,8 @@ struct PreviewCommand: ParsableCommand {
         }
         guard !reports.isEmpty else { throw CLIError("\(data): no data for any of the alarms") }
         switch format {
-        case .json: print(PreviewReport.json(reports))
-        case .text: print(reports.map(\.text).joined(separator: "\n\n"))
+        case .json: print(SafeText.printable(PreviewReport.json(reports)))
+        case .text: print(SafeText.printable(reports.map(\.text).joined(separator: "\n\n")))
         }
     }
 

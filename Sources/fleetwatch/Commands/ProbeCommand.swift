@@ -71,7 +71,7 @@ struct ProbeCommand: ParsableCommand {
             loaded = try ProbeTargetSources(targets: targets, targetGroup: targetGroup, targetHealth: targetHealth,
                                             instances: instances).load()
         } catch {
-            FileHandle.standardError.write(Data("fleetwatch: \(error)\n".utf8))
+            FileHandle.standardError.write(Data(SafeText.printable("fleetwatch: \(error)\n").utf8))
             throw ExitCode(2)
         }
         for i in loaded.indices {
@@ -80,7 +80,7 @@ struct ProbeCommand: ParsableCommand {
             let s = loaded[i].settings
             if s.timeout >= s.interval {
                 let message = "target \(loaded[i].id): the timeout (\(s.timeout)s) must be shorter than the interval (\(s.interval)s); use --interval / --timeout"
-                FileHandle.standardError.write(Data("fleetwatch: \(message)\n".utf8))
+                FileHandle.standardError.write(Data(SafeText.printable("fleetwatch: \(message)\n").utf8))
                 throw ExitCode(2)
             }
         }
@@ -147,19 +147,19 @@ enum ProbeOutput {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             let data = (try? encoder.encode(report)) ?? Data("{}".utf8)
-            print(String(decoding: data, as: UTF8.self))
+            print(SafeText.printable(String(decoding: data, as: UTF8.self)))
         case .text:
             let idWidth = max(2, report.targets.map(\.id.count).max() ?? 0)
             for t in report.targets {
                 let status = t.lastStatus.map(String.init) ?? "-"
                 let latency = t.latencyMs.map { ProbeSource.formatLatency($0 / 1000) } ?? "-"
-                print([t.id.padding(toLength: idWidth, withPad: " ", startingAt: 0), t.zone,
+                print(SafeText.printable([t.id.padding(toLength: idWidth, withPad: " ", startingAt: 0), t.zone,
                        t.state.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0),
                        status.padding(toLength: 3, withPad: " ", startingAt: 0),
                        latency.padding(toLength: 7, withPad: " ", startingAt: 0),
-                       t.reason ?? "-", t.url].joined(separator: "  "))
+                       t.reason ?? "-", t.url].joined(separator: "  ")))
             }
-            print(report.zones.map { "\($0.name): \($0.healthy) healthy, \($0.unhealthy) unhealthy" }.joined(separator: "; "))
+            print(SafeText.printable(report.zones.map { "\($0.name): \($0.healthy) healthy, \($0.unhealthy) unhealthy" }.joined(separator: "; ")))
         }
         fflush(nil)  // every stream: a pipe reader sees each line as it happens
     }
@@ -173,14 +173,14 @@ enum ProbeOutput {
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             struct Change: Encodable { var time: String; var from: String?; var target: ProbeReport.Target }
             let data = (try? encoder.encode(Change(time: time, from: from?.rawValue, target: row))) ?? Data()
-            print(String(decoding: data, as: UTF8.self))
+            print(SafeText.printable(String(decoding: data, as: UTF8.self)))
         case .text:
             var line = "\(time) \(row.id) \(row.zone) \(from?.rawValue ?? "-") -> \(row.state.rawValue)"
             if let reason = row.reason { line += " \(reason)" }
             if let detail = row.detail {
                 line += " (\(detail)" + (row.latencyMs.map { ", " + ProbeSource.formatLatency($0 / 1000) } ?? "") + ")"
             }
-            print(line)
+            print(SafeText.printable(line))
         }
         fflush(nil)  // every stream: a pipe reader sees each line as it happens
     }

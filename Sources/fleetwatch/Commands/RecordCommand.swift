@@ -77,7 +77,7 @@ struct RecordCommand: ParsableCommand {
             fail("\(error)")
         }
         FileHandle.standardError.write(Data(
-            "fleetwatch: wrote \(out): \(writer.lineCount) lines, \(writer.byteCount) bytes\n".utf8))
+            SafeText.printable("fleetwatch: wrote \(out): \(writer.lineCount) lines, \(writer.byteCount) bytes\n").utf8))
     }
 
     func runLive() throws {

@@ -75,7 +75,7 @@ struct SnapshotCommand: ParsableCommand {
             }
             now = fleet.time
             if let failing = fleet.sources.first(where: { $0.health == .error }) {
-                FileHandle.standardError.write(Data("fleetwatch: \(failing.name): \(failing.lastError ?? "failed")\n".utf8))
+                FileHandle.standardError.write(Data(SafeText.printable("fleetwatch: \(failing.name): \(failing.lastError ?? "failed")\n").utf8))
                 throw ExitCode(1)
             }
         }
@@ -83,20 +83,20 @@ struct SnapshotCommand: ParsableCommand {
         do {
             loaded = try display.loadThemes(monochromeFallback: false)
         } catch {
-            FileHandle.standardError.write(Data("fleetwatch: \(error)\n".utf8))
+            FileHandle.standardError.write(Data(SafeText.printable("fleetwatch: \(error)\n").utf8))
             throw ExitCode(2)
         }
         for warning in loaded.warnings {
-            FileHandle.standardError.write(Data("fleetwatch: warning: \(warning)\n".utf8))
+            FileHandle.standardError.write(Data(SafeText.printable("fleetwatch: warning: \(warning)\n").utf8))
         }
         let state = DashboardState(fleet: fleet, now: now, width: width, height: height,
                                    themes: loaded.themes, themeIndex: loaded.index, glyphs: display.glyphs,
                                    window: display.windowSeconds)
         switch format {
         case .text:
-            print(state.view().text)
+            print(SafeText.printable(state.view().text))
         case .json:
-            print(FleetSnapshotJSON(state: fleet, start: state.windowStart, end: state.windowEnd, now: now).encoded())
+            print(SafeText.printable(FleetSnapshotJSON(state: fleet, start: state.windowStart, end: state.windowEnd, now: now).encoded()))
         }
     }
 }

@@ -1,36 +1,11 @@
+import FleetCore
 import Foundation
 
-/// Why alarm definitions could not be loaded, on one line: `alarms.tf:12:5: expected '=' or '{' after
-/// 'threshold'`, `alarms.yaml:7: alarms[1].period: expected seconds or a duration like 5m, got "soon"`.
-/// `file` is the path as given; `line` and `column` are 1-based and absent when the problem is the file
-/// as a whole (too large, unreadable).
-public struct AlarmDefinitionError: Error, Sendable, Hashable, CustomStringConvertible, LocalizedError {
-    public var file: String
-    public var line: Int?
-    public var column: Int?
-    public var message: String
-
-    public init(file: String, line: Int? = nil, column: Int? = nil, message: String) {
-        self.file = file
-        self.line = line
-        self.column = column
-        self.message = message
-    }
-
+extension InputError {
+    /// An error at an HCL or YAML source location (nil: the file as a whole).
     init(file: String, at location: SourceLocation?, _ message: String) {
         self.init(file: file, line: location?.line, column: location?.column, message: message)
     }
-
-    public var description: String {
-        var text = file
-        if let line {
-            text += ":\(line)"
-            if let column { text += ":\(column)" }
-        }
-        return text + ": " + message
-    }
-
-    public var errorDescription: String? { description }
 }
 
 extension String {
