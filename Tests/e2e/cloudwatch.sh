@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # End to end, live CloudWatch against moto: start moto_server on a free loopback port, seed the
-# Erato fleet (Tests/FleetSourcesTests/Fixtures/moto/seed.py), run the built binary's
+# Erato fleet (Tests/Fixtures/moto/seed.py), run the built binary's
 # `fleetwatch snapshot --config cw.yaml --format json` and check the seeded values arrive; then the
 # failure texts for missing credentials and an unreachable endpoint (and that no key leaks).
 # Usage: Tests/e2e/cloudwatch.sh path/to/fleetwatch
@@ -26,7 +26,7 @@ for _ in $(seq 1 600); do
   sleep 0.1
 done
 END=$(( $(date +%s) / 60 * 60 ))
-python3 Tests/FleetSourcesTests/Fixtures/moto/seed.py "http://127.0.0.1:$PORT" "$END" >"$WORK/seed.json" || { echo "cloudwatch e2e: seeding failed"; exit 1; }
+python3 Tests/Fixtures/moto/seed.py "http://127.0.0.1:$PORT" "$END" >"$WORK/seed.json" || { echo "cloudwatch e2e: seeding failed"; exit 1; }
 
 cat >"$WORK/cw.yaml" <<YAML
 fleet: {name: erato-backend, region: us-east-1, zones: [us-east-1a, us-east-1b, us-east-1c]}

@@ -3,7 +3,7 @@
 set -uo pipefail
 BIN=$(realpath "${1:?usage: preview.sh path/to/fleetwatch}")
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-FIX="$ROOT/Tests/FleetSourcesTests/Fixtures"
+FIX="$ROOT/Tests/Fixtures"
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 source "$(dirname "$0")/lib.sh"

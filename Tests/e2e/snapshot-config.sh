@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # End-to-end: `fleetwatch snapshot --config … --format json` over real aws CLI output files
-# (Tests/FleetSourcesTests/Fixtures/cloudwatch, made by scripts/make-cloudwatch-fixtures.sh), and
+# (Tests/Fixtures/cloudwatch, made by scripts/make-cloudwatch-fixtures.sh), and
 # the one-line errors for bad configuration and bad files. Usage: snapshot-config.sh path/to/fleetwatch
 set -uo pipefail
 BIN=$(realpath "${1:?usage: snapshot-config.sh path/to/fleetwatch}")
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-FIX="$ROOT/Tests/FleetSourcesTests/Fixtures/cloudwatch"
+FIX="$ROOT/Tests/Fixtures/cloudwatch"
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 source "$(dirname "$0")/lib.sh"
