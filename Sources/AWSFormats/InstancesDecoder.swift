@@ -32,13 +32,17 @@ public struct InstanceRecord: Sendable, Hashable {
     public var rawState: String
     /// Auto Scaling's `HealthStatus` (`Healthy`, `Unhealthy`), when the file has it.
     public var healthStatus: String?
+    /// `PrivateIpAddress` of `describe-instances` (gone once an instance is terminated).
+    public var privateIP: String?
 
-    public init(id: String, zone: String, lifecycle: LifecycleState, rawState: String, healthStatus: String? = nil) {
+    public init(id: String, zone: String, lifecycle: LifecycleState, rawState: String, healthStatus: String? = nil,
+                privateIP: String? = nil) {
         self.id = id
         self.zone = zone
         self.lifecycle = lifecycle
         self.rawState = rawState
         self.healthStatus = healthStatus
+        self.privateIP = privateIP
     }
 }
 
@@ -180,11 +184,12 @@ extension CloudWatchFiles {
         var notes: [String] = []
         try forEachInstance(bytes, file: file, shape: .describeInstances) { (r: inout JSONReader) throws(InputError) in
             let at = r.pathString
-            var id: String?, zone: String?, state: String?
+            var id: String?, zone: String?, state: String?, privateIP: String?
             try r.beginObject()
             while let g = try r.nextKey() {
                 switch g {
                 case "InstanceId": id = try r.readString()
+                case "PrivateIpAddress": privateIP = try r.readOptionalString()
                 case "Placement":
                     try r.beginObject()
                     while let h = try r.nextKey() {
@@ -207,7 +212,8 @@ extension CloudWatchFiles {
                 notes.append("\(file): \(at).State.Name: unknown state \"\(state)\" of \(id); shown as Pending")
                 lifecycle = .pending
             }
-            out.append(InstanceRecord(id: id, zone: zone, lifecycle: lifecycle ?? .pending, rawState: state))
+            out.append(InstanceRecord(id: id, zone: zone, lifecycle: lifecycle ?? .pending, rawState: state,
+                                      privateIP: privateIP))
         }
         warnings += notes
         return out

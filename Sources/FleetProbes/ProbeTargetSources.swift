@@ -32,7 +32,7 @@ public struct ProbeTargetSources: Sendable, Hashable {
         return nil
     }
 
-    /// Loads the targets. Errors are ``InputError``s naming file, line and key.
+    /// Loads the targets. Errors are ``InputError``s naming the file and where in it.
     public func load() throws -> [ProbeTarget] {
         var base = ProbeSettings.alb
         var usesTrafficPort = false

@@ -108,6 +108,18 @@ struct ProbeConfigTests {
         #expect(Set(all.map(\.id)) == Set(targets.map(\.id)))
     }
 
+    @Test("target health and instances are read by the AWSFormats decoders: another command's output is refused")
+    func awsOutputOfTheWrongKind() throws {
+        let instances = Self.fixtures.appendingPathComponent("describe-instances.json").path
+        #expect(throws: InputError(file: instances, message: "not the output of `aws elbv2 describe-target-health` (no TargetHealthDescriptions)")) {
+            _ = try ProbeTargetSources(targetHealth: instances, instances: instances).load()
+        }
+        let health = Self.fixtures.appendingPathComponent("describe-target-health.json").path
+        #expect(throws: InputError(file: health, message: "not the output of `aws ec2 describe-instances` (no Reservations)")) {
+            _ = try ProbeTargetSources(targetHealth: health, instances: health).load()
+        }
+    }
+
     @Test("a target file's defaults go over the target group's settings")
     func targetGroupUnderFile() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("probe-config-\(UUID().uuidString)")
