@@ -34,21 +34,9 @@ extension String {
         return out + "\""
     }
 
-    /// One line, control characters replaced by spaces, runs of whitespace collapsed, cut to `limit`.
+    /// One line (``SafeText/line(_:)``, the one sanitiser), runs of spaces collapsed, cut to `limit`.
     func alarmSingleLine(limit: Int = 80) -> String {
-        var out = ""
-        var lastWasSpace = false
-        for scalar in unicodeScalars {
-            let isSpace = scalar.value < 0x20 || scalar == " " || (0x7F...0x9F).contains(scalar.value)
-            if isSpace {
-                if !lastWasSpace && !out.isEmpty { out += " " }
-                lastWasSpace = true
-            } else {
-                out.unicodeScalars.append(scalar)
-                lastWasSpace = false
-            }
-        }
-        if out.hasSuffix(" ") { out.removeLast() }
+        let out = SafeText.line(self).split(separator: " ").joined(separator: " ")
         return out.count > limit ? String(out.prefix(limit)) + "…" : out
     }
 }

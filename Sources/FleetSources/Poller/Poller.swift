@@ -183,6 +183,6 @@ public actor Poller {
     /// The text shown for an error: its description, on one line.
     static func message(_ error: any Error) -> String {
         let text = (error as? LocalizedError)?.errorDescription ?? String(describing: error)
-        return text.split(whereSeparator: \.isNewline).joined(separator: " ")
+        return SafeText.line(text)
     }
 }

@@ -126,7 +126,7 @@ public enum RecordingReader {
     }
 
     static func oneLine(_ text: String, max: Int) -> String {
-        let flat = text.split(whereSeparator: \.isNewline).joined(separator: " ")
+        let flat = SafeText.line(text)
         return flat.count > max ? String(flat.prefix(max - 1)) + "…" : flat
     }
 }
