@@ -9,8 +9,8 @@ extension FleetSimulator {
     }
 
     /// At each of the alarm's period boundaries (epoch-aligned, every 300 s for Erato), evaluates it
-    /// with ``AlarmEvaluator/run(_:rawPoints:from:to:evaluationRange:)`` over the fleet-wide `UnHealthyHostCount` minutes, aggregated to the
-    /// alarm's period and statistic (Maximum). On a change of state, `since` becomes the boundary and
+    /// with ``AlarmEvaluator/run(_:rawPoints:from:to:evaluationRange:)`` over the fleet-wide
+    /// `UnHealthyHostCount` minutes, aggregated to the alarm's period and statistic (Maximum). On a change of state, `since` becomes the boundary and
     /// the reason the evaluation's; otherwise both stay, as CloudWatch keeps the reason of the last
     /// change.
     mutating func evaluateAlarmIfAtBoundary() {
