@@ -15,5 +15,5 @@ for _ in 1 2 3; do
 done | sort -n | head -1 | awk -v b="$BYTES" '{ printf "  %.3f s = %.1f MB/s; peak RSS %.0f MB (%.2fx the file)\n", $1, b/1e6/$1, $2*1024/1e6, $2*1024/b }'
 
 echo "fleetwatch CloudWatchFiles.decodeMetricData, release build (read + decode + timestamps + sort):"
-FLEETWATCH_BENCH=1 FLEETWATCH_BENCH_FILE="$FILE" swift test -c release --filter CloudWatchFilesBenchTests 2>&1 \
+FLEETWATCH_INTEGRATION=1 FLEETWATCH_BENCH=1 FLEETWATCH_BENCH_FILE="$FILE" swift test -c release --filter CloudWatchFilesBenchTests 2>&1 \
     | grep -E "fleetwatch decode|✘|error:" | sed 's/^/  /'

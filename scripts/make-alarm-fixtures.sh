@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# Regenerates Tests/FleetSourcesTests/Fixtures/alarms/describe-alarms.json: real
+# Regenerates Tests/Fixtures/alarms/describe-alarms.json: real
 # `aws cloudwatch describe-alarms` output, from moto's CloudWatch (a local fake of the AWS API), for the
 # alarms the Terraform fixture erato.tf declares plus a metric-math one.
 # Needs moto[server] and the AWS CLI. Starts moto on 127.0.0.1:$PORT (default 5999) and stops it after.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PORT="${PORT:-5999}"
-out=Tests/FleetSourcesTests/Fixtures/alarms/describe-alarms.json
+out=Tests/Fixtures/alarms/describe-alarms.json
 
 moto_server -H 127.0.0.1 -p "$PORT" >/dev/null 2>&1 &
 moto_pid=$!

@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Captures real `aws` CLI (v1) output against a local moto server, for the CloudWatch file decoder
-# tests. Writes Tests/FleetSourcesTests/Fixtures/cloudwatch/*.json; the server is started here and
+# tests. Writes Tests/Fixtures/cloudwatch/*.json; the server is started here and
 # stopped on exit (nothing of it is committed). Needs: aws (CLI v1), moto_server, python3.
 # usage: scripts/make-cloudwatch-fixtures.sh [PORT]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PORT=${1:-5123}
-OUT=Tests/FleetSourcesTests/Fixtures/cloudwatch
+OUT=Tests/Fixtures/cloudwatch
 WORK=$(mktemp -d)
 mkdir -p "$OUT"
 export AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing AWS_DEFAULT_REGION=us-east-1

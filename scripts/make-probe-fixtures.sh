@@ -2,11 +2,11 @@
 # Makes the AWS CLI fixtures the probe source reads (describe-target-groups, describe-target-health,
 # describe-instances) by running the real aws CLI against moto on loopback: a VPC with a subnet in
 # each of us-east-1a/b/c, six instances, a target group checked like Erato's (GET /health, 30 s,
-# 5 s, 3/3, matcher 200) with the instances registered. Writes Tests/FleetSourcesTests/Fixtures/probe/.
+# 5 s, 3/3, matcher 200) with the instances registered. Writes Tests/Fixtures/probe/.
 # Needs: pip install 'moto[server]' awscli. The server is started here and stopped on exit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-out=Tests/FleetSourcesTests/Fixtures/probe
+out=Tests/Fixtures/probe
 mkdir -p "$out"
 
 port=${MOTO_PORT:-45123}

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Signs a few requests with botocore's SigV4Auth (an implementation independent of ours) and writes
 each step -- canonical request, string to sign, signature, Authorization header -- to
-Tests/FleetSourcesTests/Fixtures/sigv4/vectors.json, which SigV4Tests compares against.
+Tests/Fixtures/sigv4/vectors.json, which SigV4Tests compares against.
 
 Run from the repository root: python3 scripts/make-sigv4-vectors.py
 The credentials are fixed dummies (AWS's documentation example key), never real ones."""
@@ -100,7 +100,7 @@ def main():
         })
     doc = {"generator": "botocore.auth.SigV4Auth " + __import__("botocore").__version__,
            "access_key_id": ACCESS_KEY, "secret_access_key": SECRET_KEY, "vectors": out}
-    path = os.path.join("Tests", "FleetSourcesTests", "Fixtures", "sigv4", "vectors.json")
+    path = os.path.join("Tests", "Fixtures", "sigv4", "vectors.json")
     with open(path, "w", encoding="utf-8") as f:
         json.dump(doc, f, indent=2, ensure_ascii=False)
         f.write("\n")

@@ -1,9 +1,8 @@
 import ArgumentParser
-import FleetCore
 import Foundation
 
 @main
-struct Fleetwatch: ParsableCommand {
+struct Fleetwatch: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fleetwatch",
         abstract: "A terminal dashboard for a web fleet behind an AWS Application Load Balancer.",
@@ -18,18 +17,33 @@ struct Fleetwatch: ParsableCommand {
     )
 
     /// As ArgumentParser's, except that a bad argument exits 2 (the convention of grep, diff and
-    /// friends; ArgumentParser's own is 64) after a one-line message.
-    static func main() {
+    /// friends; ArgumentParser's own is 64) after a one-line message, and that every error a command
+    /// throws is reported the one way (``fail(_:status:)``). Commands that draw a screen run
+    /// synchronously on this thread (curses wants one thread); the others are async.
+    static func main() async {
+        let command: any ParsableCommand
         do {
-            var command = try parseAsRoot()
-            try command.run()
+            command = try parseAsRoot()
         } catch {
-            let code = exitCode(for: error)
-            if code == .validationFailure {
-                FileHandle.standardError.write(Data(SafeText.printable("fleetwatch: \(message(for: error)) (see --help)\n").utf8))
-                Foundation.exit(2)
-            }
+            if exitCode(for: error) == .validationFailure { fail("\(message(for: error)) (see --help)") }
             exit(withError: error)
+        }
+        do {
+            switch command {
+            case let stoppable as any StoppableCommand:
+                if try await Interruption.run(stoppable) { Foundation.exit(130) }
+            case var async as any AsyncParsableCommand:
+                try await async.run()
+            default:
+                var sync = command
+                try sync.run()
+            }
+        } catch let error as ExitCode {
+            exit(withError: error)
+        } catch let error as CleanExit {
+            exit(withError: error)
+        } catch {
+            fail("\(error)")
         }
     }
 }

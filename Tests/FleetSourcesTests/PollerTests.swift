@@ -106,24 +106,20 @@ struct PollerTests {
         #expect(await rare.polls.count == 1)
     }
 
-    @Test func runCallsBackUntilCancelled() async throws {
+    @Test("snapshots: the poller runs while the stream is read and yields the state after each change")
+    func snapshotsStream() async throws {
         let source = FakeSource("tick")
         let poller = Poller(state: FleetState(time: t0, fleet: .erato),
                             sources: [ScheduledSource(source, every: 0.02)])
-        let snapshots = Mutex(0)
-        let task = Task {
-            await poller.run(clock: ContinuousClock()) { _ in snapshots.withLock { $0 += 1 } }
+        var seen: [FleetState] = []
+        for await state in poller.snapshots() {
+            seen.append(state)
+            if seen.count == 3 { break }
         }
-        // A generous deadline: the loop leaves as soon as three snapshots arrived, even on a loaded machine.
-        let deadline = ContinuousClock.now + .seconds(60)
-        while snapshots.withLock({ $0 }) < 3, ContinuousClock.now < deadline {
-            try await Task.sleep(for: .milliseconds(10))
-        }
-        task.cancel()
-        await task.value
-        let count = snapshots.withLock { $0 }
-        #expect(count >= 3)
-        #expect(await source.polls.count >= count)
-        #expect(await poller.state.series[source.key]?.count ?? 0 >= 3)
+        #expect(seen.count == 3)
+        #expect(await source.polls.count >= 3)
+        let counts = seen.map { $0.series[source.key]?.count ?? 0 }
+        #expect(counts.first == 1)
+        #expect(zip(counts, counts.dropFirst()).allSatisfy { $0 < $1 })  // each a newer state
     }
 }

@@ -3,9 +3,9 @@ import Foundation
 import Testing
 import FleetCore
 
-/// Run by hand: `FLEETWATCH_BENCH=1 swift test -c release --filter AlarmBenchmark`.
+/// Run by hand: `FLEETWATCH_INTEGRATION=1 FLEETWATCH_BENCH=1 swift test -c release --filter AlarmBenchmark`.
 /// Budgets (release): a week of 1-minute data well under 2 ms, a year under 50 ms.
-@Suite(.enabled(if: ProcessInfo.processInfo.environment["FLEETWATCH_BENCH"] == "1"))
+@Suite(.enabled(if: ProcessInfo.processInfo.environment["FLEETWATCH_BENCH"] == "1"), .integration)
 struct AlarmBenchmarkTests {
     /// 2026-11-29 10:00:00 UTC.
     static let t0 = Date(timeIntervalSince1970: 1_795_946_400)

@@ -24,7 +24,7 @@ final class CountingTransport: AWSTransport, @unchecked Sendable {
     }
 }
 
-@Suite("CloudWatch API against moto_server", .serialized, .motoFleet)
+@Suite("CloudWatch API against moto_server", .serialized, .motoFleet, .integration)
 struct CloudWatchAPIMotoTests {
     static let dummy = AWSCredentials(accessKeyId: "testing", secretAccessKey: "testing")
 

@@ -3,9 +3,9 @@ import Foundation
 import Testing
 @testable import AWSFormats
 
-/// Opt-in: `scripts/bench-json-decode.sh` (or `FLEETWATCH_BENCH=1 FLEETWATCH_BENCH_FILE=big.json swift test -c
+/// Opt-in: `scripts/bench-json-decode.sh` (or `FLEETWATCH_INTEGRATION=1 FLEETWATCH_BENCH=1 FLEETWATCH_BENCH_FILE=big.json swift test -c
 /// release --filter CloudWatchFilesBenchTests`). Prints MB/s and the peak RSS of the decode.
-@Suite("CloudWatchFiles benchmark", .enabled(if: ProcessInfo.processInfo.environment["FLEETWATCH_BENCH"] == "1"))
+@Suite("CloudWatchFiles benchmark", .enabled(if: ProcessInfo.processInfo.environment["FLEETWATCH_BENCH"] == "1"), .integration)
 struct CloudWatchFilesBenchTests {
     static func status(_ field: String) -> Int {
         guard let text = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }

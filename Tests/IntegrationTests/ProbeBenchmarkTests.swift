@@ -4,7 +4,7 @@ import Foundation
 @testable import FleetProbes
 import Testing
 
-/// The probe budget, by hand: `FLEETWATCH_BENCH=1 swift test -c release --filter ProbeBenchmark`.
+/// The probe budget, by hand: `FLEETWATCH_INTEGRATION=1 FLEETWATCH_BENCH=1 swift test -c release --filter ProbeBenchmark`.
 /// 1,000 targets on 127.0.1.1–127.0.4.250, served by `scripts/probe-bench-server.py` in its own
 /// process (so the CPU measured here is the prober's): one round within 1 s and 0.5 CPU-seconds,
 /// memory flat over 100 rounds, and a 5 s hang on 10 % of the targets not delaying the others.
@@ -13,8 +13,8 @@ import Testing
 /// hooks every `throw` in the process and keeps a backtrace per thrown error in a cache it prunes
 /// only between tests, and SwiftNIO throws (and catches) a couple of errors inside every connect,
 /// so over 100,000 checks that cache alone grows by 10–25 MB. The line says whether it was on.
-@Suite("ProbeBenchmark (opt-in: FLEETWATCH_BENCH=1)", .serialized,
-       .enabled(if: ProcessInfo.processInfo.environment["FLEETWATCH_BENCH"] == "1"))
+@Suite("ProbeBenchmark (opt-in: FLEETWATCH_INTEGRATION=1 FLEETWATCH_BENCH=1)", .serialized,
+       .enabled(if: ProcessInfo.processInfo.environment["FLEETWATCH_BENCH"] == "1"), .integration)
 struct ProbeBenchmarkTests {
     /// The benchmark server, started with its targets file; stops when its stdin closes.
     final class BenchServer {

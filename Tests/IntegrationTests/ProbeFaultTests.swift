@@ -5,7 +5,7 @@ import Testing
 
 /// Health checks against real misbehaving servers on loopback: each fault ends in the ALB's state
 /// and reason, within the hard deadline, without leaking connections, descriptors or memory.
-@Suite("Probe faults against real loopback servers", .serialized)
+@Suite("Probe faults against real loopback servers", .serialized, .integration)
 struct ProbeFaultTests {
     struct Case: Sendable {
         var id: String

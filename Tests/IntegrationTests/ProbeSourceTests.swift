@@ -3,7 +3,7 @@ import Foundation
 @testable import FleetProbes
 import Testing
 
-@Suite("Probe source: schedule, rounds, series, status", .serialized)
+@Suite("Probe source: schedule, rounds, series, status", .serialized, .integration)
 struct ProbeSourceTests {
     @Test("instances, per-AZ and fleet series one point per round at the round's start, p50/p99 in the detail")
     func feedsTheFleetState() async throws {

@@ -4,9 +4,9 @@ import FleetSources
 import Foundation
 import Testing
 
-/// Opt-in: `FLEETWATCH_BENCH=1 swift test -c release --filter ReplayBenchmark`. Records 24 hours of
+/// Opt-in: `FLEETWATCH_INTEGRATION=1 FLEETWATCH_BENCH=1 swift test -c release --filter ReplayBenchmark`. Records 24 hours of
 /// `traffic-spike` at a 1-minute poll cadence, then measures the file, loading, seeking and frames.
-@Suite("Replay benchmark", .enabled(if: ProcessInfo.processInfo.environment["FLEETWATCH_BENCH"] == "1"))
+@Suite("Replay benchmark", .enabled(if: ProcessInfo.processInfo.environment["FLEETWATCH_BENCH"] == "1"), .integration)
 struct ReplayBenchmarkTests {
     @Test func dayLongRecording() async throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("fw-bench-\(getpid()).fwrec").path

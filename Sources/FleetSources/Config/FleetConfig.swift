@@ -27,6 +27,9 @@ public struct FleetConfig: Sendable {
     /// The `alarms:` node, when present (a path or a list of definitions).
     public var alarms: ConfigNode?
 
+    /// The history kept when the configuration does not say: a day.
+    public static let defaultHistory: TimeInterval = 86400
+
     /// Largest configuration file read (it is a few lines; anything bigger is a mistake).
     public static let maxFileSize = 4 << 20
 
@@ -51,7 +54,7 @@ public struct FleetConfig: Sendable {
             if let v = f["auto_scaling_group"] { fleet.autoScalingGroup = try v.string() }
         }
         let refresh = try root["refresh"]?.duration() ?? 1
-        let history = try root["history"]?.duration() ?? 86400
+        let history = try root["history"]?.duration() ?? defaultHistory
         guard history >= 900, history <= 14 * 86400 else {
             throw root["history"]!.error("expected between 15m and 14d")
         }

@@ -22,6 +22,8 @@ public struct ScheduledSource: Sendable {
 /// state keeps its last good data and the other sources go on.
 public actor Poller {
     public private(set) var state: FleetState
+    /// The state the poller started from (before any poll).
+    public nonisolated let initialState: FleetState
     private var schedule: [ScheduledSource]
     /// When each source is next due; nil: at the next poll.
     private var nextDue: [Date?]
@@ -36,6 +38,7 @@ public actor Poller {
 
     public init(state: FleetState, sources: [ScheduledSource] = [], localAlarms: [AlarmDefinition] = []) {
         self.state = state
+        self.initialState = state
         self.schedule = sources
         self.nextDue = Array(repeating: nil, count: sources.count)
         self.localAlarms = localAlarms
@@ -168,6 +171,20 @@ public actor Poller {
                 wait = .milliseconds(10)
             }
             do { try await clock.sleep(for: wait) } catch { return }
+        }
+    }
+
+    /// ``run(clock:maxSleep:now:onSnapshot:)`` as a stream: the poller runs while the stream is
+    /// iterated and yields the state after every change (the newest only, when the reader is slow);
+    /// it stops when the reader stops iterating or its task is cancelled.
+    public nonisolated func snapshots(clock: some Clock<Duration> = ContinuousClock(),
+                                      maxSleep: Duration = .seconds(1)) -> AsyncStream<FleetState> {
+        AsyncStream(bufferingPolicy: .bufferingNewest(1)) { continuation in
+            let task = Task {
+                await self.run(clock: clock, maxSleep: maxSleep) { continuation.yield($0) }
+                continuation.finish()
+            }
+            continuation.onTermination = { _ in task.cancel() }
         }
     }
 

@@ -32,7 +32,11 @@ public actor MockSource: MetricSource {
 
     /// `mock:<scenario> ×<speed>`, e.g. `mock:az-outage ×20`, unless given at init.
     public nonisolated var detail: String {
-        if let fixedDetail { return fixedDetail }
+        fixedDetail ?? Self.detail(scenario: scenario, speed: speed)
+    }
+
+    /// `mock:<scenario> ×<speed>`.
+    public static func detail(scenario: Scenario, speed: Double) -> String {
         let s = speed == speed.rounded() && speed < 1e15 ? String(Int(speed)) : String(speed)
         return "mock:\(scenario.rawValue) ×\(s)"
     }

@@ -28,36 +28,12 @@ enum DashboardLauncher {
         do {
             status = try loop.run()
         } catch {
-            FileHandle.standardError.write(Data(SafeText.printable("fleetwatch: \(error)\n").utf8))
-            throw ExitCode(1)
+            fail("\(error)", status: 1)
         }
         // What the user asked to take away (`w` in the alarm preview), now on the normal screen.
-        for text in loop.state.exports { print(text + "\n") }
+        for text in loop.state.exports { print(SafeText.printable(text) + "\n") }
         if status != 0 { throw ExitCode(status) }
     }
-}
-
-/// Prints `fleetwatch: message` on stderr and exits with status 2 (bad input).
-func fail(_ message: String) -> Never {
-    FileHandle.standardError.write(Data(SafeText.printable("fleetwatch: \(message)\n").utf8))
-    Foundation.exit(2)
-}
-
-/// Prints a warning on stderr.
-func warn(_ message: String) {
-    FileHandle.standardError.write(Data(SafeText.printable("fleetwatch: warning: \(message)\n").utf8))
-}
-
-/// Runs async work from a synchronous command and waits for it.
-func runBlocking<T: Sendable>(_ work: @escaping @Sendable () async throws -> T) throws -> T {
-    let box = ResultBox<T>()
-    let done = DispatchSemaphore(value: 0)
-    Task.detached {
-        do { box.result = .success(try await work()) } catch { box.result = .failure(error) }
-        done.signal()
-    }
-    done.wait()
-    return try box.result!.get()
 }
 
 /// A recording read for replay, or the CLI's one-line error (exit 2).
@@ -71,9 +47,4 @@ enum ReplayLoading {
             fail("\(error)")
         }
     }
-}
-
-/// Carries a result from the task to the waiting thread (written once, read after the semaphore).
-private final class ResultBox<T>: @unchecked Sendable {
-    var result: Result<T, any Error>?
 }

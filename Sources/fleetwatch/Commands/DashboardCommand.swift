@@ -33,12 +33,7 @@ struct DashboardCommand: ParsableCommand {
             return
         }
         let now = Date()
-        let live: LiveSources
-        do {
-            live = try source.makeLive(now: now, refresh: refresh, windowSeconds: display.windowSeconds)
-        } catch {
-            fail("\(error)")
-        }
+        let live = try source.makeLive(now: now, refresh: refresh, windowSeconds: display.windowSeconds)
         try DashboardLauncher.run(feed: .live(live.poller, until: nil), fleet: live.initialState,
                                   display: display, modeLabel: nil)
     }

@@ -8,7 +8,7 @@ extension ComparisonOperator: ExpressibleByArgument {}
 extension TreatMissingData: ExpressibleByArgument {}
 
 /// `fleetwatch preview`: when would this alarm have fired, and what if it were changed?
-struct PreviewCommand: ParsableCommand {
+struct PreviewCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "preview",
         abstract: "Evaluate alarms over recorded data, as CloudWatch would have, with changes to try.",
@@ -65,18 +65,7 @@ struct PreviewCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
-        do {
-            try evaluate()
-        } catch let error as ExitCode {
-            throw error
-        } catch {
-            FileHandle.standardError.write(Data(SafeText.printable("fleetwatch: \(error)\n").utf8))
-            throw ExitCode(2)
-        }
-    }
-
-    func evaluate() throws {
+    func run() async throws {
         let loaded = try AlarmDefinitionLoader.load(path: alarms)
         var definitions = loaded.definitions
         if let alarm {
@@ -87,14 +76,12 @@ struct PreviewCommand: ParsableCommand {
         }
         guard !definitions.isEmpty else { throw CLIError("\(alarms): no metric alarms found") }
         let series = try PreviewData.load(path: data, queries: queries)
-        for warning in series.warnings + loaded.notes {
-            FileHandle.standardError.write(Data(SafeText.printable("fleetwatch: warning: \(warning)\n").utf8))
-        }
+        for warning in series.warnings + loaded.notes { warn(warning) }
         var reports: [PreviewReport] = []
         for original in definitions {
             let definition = try overridden(original)
             guard let batch = series.series(for: original, loaded: loaded) else {
-                FileHandle.standardError.write(Data(SafeText.printable("fleetwatch: warning: \(original.name): no series in \(data) is \(original.namespace) \(original.metricName) with its dimensions; skipped\n").utf8))
+                warn("\(original.name): no series in \(data) is \(original.namespace) \(original.metricName) with its dimensions; skipped")
                 continue
             }
             if let report = PreviewReport(definition: definition, series: batch, from: start.flatMap(ISOTime.parse),

@@ -3,10 +3,9 @@ import FleetCore
 import FleetProbes
 import FleetSources
 import Foundation
-import Synchronization
 
 /// `fleetwatch probe`: health-check the targets the way the ALB does, without a screen.
-struct ProbeCommand: ParsableCommand {
+struct ProbeCommand: StoppableCommand {
     static let configuration = CommandConfiguration(
         commandName: "probe",
         abstract: "Health-check the instances the way the ALB does and print what each answers.",
@@ -65,77 +64,35 @@ struct ProbeCommand: ParsableCommand {
         if !(1...4096).contains(concurrency) { throw ValidationError("--concurrency must be 1…4096, got \(concurrency)") }
     }
 
-    func run() throws {
-        var loaded: [ProbeTarget]
-        do {
-            loaded = try ProbeTargetSources(targets: targets, targetGroup: targetGroup, targetHealth: targetHealth,
+    /// Runs the probe source on a ``Poller`` and prints what its snapshots show: with `--rounds`,
+    /// the report once every target has been checked that often; without, each change as it happens.
+    func run() async throws {
+        var loaded = try ProbeTargetSources(targets: targets, targetGroup: targetGroup, targetHealth: targetHealth,
                                             instances: instances).load()
-        } catch {
-            FileHandle.standardError.write(Data(SafeText.printable("fleetwatch: \(error)\n").utf8))
-            throw ExitCode(2)
-        }
         for i in loaded.indices {
             if let interval { loaded[i].settings.interval = interval }
             if let timeout { loaded[i].settings.timeout = timeout }
             let s = loaded[i].settings
             if s.timeout >= s.interval {
-                let message = "target \(loaded[i].id): the timeout (\(s.timeout)s) must be shorter than the interval (\(s.interval)s); use --interval / --timeout"
-                FileHandle.standardError.write(Data(SafeText.printable("fleetwatch: \(message)\n").utf8))
-                throw ExitCode(2)
+                throw CLIError("target \(loaded[i].id): the timeout (\(s.timeout)s) must be shorter than the interval (\(s.interval)s); use --interval / --timeout")
             }
         }
         let source = ProbeSource(targets: loaded, concurrency: concurrency, spread: spread)
-        let stop = StopFlag.onInterrupt()
+        let poller = Poller(state: FleetState(time: Date(), fleet: source.fleet),
+                            sources: [ScheduledSource(source, every: 0.05)])
         let format = self.format ?? (rounds == nil ? .text : .json)
-        let rounds = self.rounds
-        let interrupted = try runBlocking { () async -> Bool in
-            var previous: [String: Instance] = [:]
-            while true {
-                let update = (try? await source.poll(now: Date())) ?? FleetUpdate()
-                if rounds == nil, let instances = update.instances {
-                    let report = await source.report()
-                    for (instance, row) in zip(instances, report.targets) {
-                        let before = previous[instance.id]
-                        if before?.health != instance.health || before?.reason != instance.reason {
-                            ProbeOutput.printChange(row, from: before?.health, format: format)
-                        }
-                        previous[instance.id] = instance
-                    }
-                }
-                if let rounds, await source.completedRounds >= rounds { break }
-                if stop.isSet { break }
-                try? await Task.sleep(for: .milliseconds(50))
-            }
-            if rounds != nil, !stop.isSet {
+        var changes = ProbeChanges()
+        for await _ in poller.snapshots() {
+            if let rounds {
+                guard await source.completedRounds >= rounds else { continue }
                 ProbeOutput.printReport(await source.report(), format: format)
+                break
             }
-            await source.shutdown()
-            return stop.isSet
+            for change in changes.changes(in: await source.report()) {
+                ProbeOutput.printChange(change.target, from: change.from, format: format)
+            }
         }
-        if interrupted { throw ExitCode(130) }
-    }
-}
-
-/// Set by SIGINT or SIGTERM (which no longer end the process at once), so the loop can stop,
-/// shut the HTTP client down and exit 130.
-final class StopFlag: @unchecked Sendable {  // `sources` is set once, before the flag is shared
-    private let flag = Atomic<Bool>(false)
-    private var sources: [any DispatchSourceSignal] = []
-
-    var isSet: Bool { flag.load(ordering: .acquiring) }
-
-    static func onInterrupt() -> StopFlag {
-        let stop = StopFlag()
-        var installed: [any DispatchSourceSignal] = []
-        for sig in [SIGINT, SIGTERM] {
-            signal(sig, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
-            source.setEventHandler { stop.flag.store(true, ordering: .releasing) }
-            source.resume()
-            installed.append(source)
-        }
-        stop.sources = installed
-        return stop
+        await source.shutdown()
     }
 }
 

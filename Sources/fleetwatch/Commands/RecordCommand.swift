@@ -5,7 +5,7 @@ import Foundation
 
 /// `fleetwatch record --out FILE`: write everything the poller sees to a recording, while showing
 /// the dashboard, or headless (the simulator as fast as it runs).
-struct RecordCommand: ParsableCommand {
+struct RecordCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "record",
         abstract: "Record what the sources report to a file (JSON Lines) for `fleetwatch replay`.",
@@ -59,51 +59,40 @@ struct RecordCommand: ParsableCommand {
 
     var durationSeconds: TimeInterval? { duration.flatMap(DurationText.parse) }
 
-    func run() throws {
-        if headless { try runHeadless() } else { try runLive() }
+    func run() async throws {
+        if headless { try await runHeadless() } else { try await runLive() }
     }
 
-    func runHeadless() throws {
+    func runHeadless() async throws {
         let now = Date()
         let seconds = durationSeconds ?? 3600
         let recipe = MockRecording(
             scenario: source.scenario ?? .steady, seed: source.seed,
             start: source.startDate ?? now.addingTimeInterval(-seconds),
             prefill: prefill.flatMap(DurationText.parse) ?? 0, duration: seconds, interval: interval)
-        let writer: RecordingWriter
-        do {
-            writer = try runBlocking { try await recipe.write(to: out) }
-        } catch {
-            fail("\(error)")
-        }
+        let writer = try await recipe.write(to: out)
         FileHandle.standardError.write(Data(
             SafeText.printable("fleetwatch: wrote \(out): \(writer.lineCount) lines, \(writer.byteCount) bytes\n").utf8))
     }
 
-    func runLive() throws {
+    /// Records the live sources while the dashboard shows them. The dashboard runs on the main
+    /// thread (curses wants one thread), the poller and the recorder in tasks.
+    func runLive() async throws {
         let now = Date()
-        let prefillSeconds = prefill.flatMap(DurationText.parse)
-        let live: LiveSources
-        do {
-            live = try source.makeLive(now: now, refresh: refresh, windowSeconds: display.windowSeconds,
-                                       prefill: prefillSeconds)
-        } catch {
-            fail("\(error)")
-        }
+        let live = try source.makeLive(now: now, refresh: refresh, windowSeconds: display.windowSeconds,
+                                       prefill: prefill.flatMap(DurationText.parse))
         let poller = live.poller, initial = live.initialState
         let header = HeadlessRecording.header(fleet: initial.fleet, sources: live.descriptions, start: now,
                                               state: initial)
-        let writer: RecordingWriter
-        do {
-            writer = try RecordingWriter(path: out, header: header)
-        } catch {
-            fail("\(error)")
-        }
-        try? runBlocking { await poller.observe { t, update in writer.record(t: t, update: update) } }
+        let writer = try RecordingWriter(path: out, header: header)
         defer { writer.close() }
-        try DashboardLauncher.run(feed: .live(poller, until: durationSeconds.map { now.addingTimeInterval($0) }),
-                                  fleet: FleetState(time: now, fleet: initial.fleet), display: display,
-                                  modeLabel: "rec", notices: [])
+        await poller.observe { t, update in writer.record(t: t, update: update) }
+        let until = durationSeconds.map { now.addingTimeInterval($0) }
+        let display = self.display
+        try await MainActor.run {
+            try DashboardLauncher.run(feed: .live(poller, until: until), fleet: FleetState(time: now, fleet: initial.fleet),
+                                      display: display, modeLabel: "rec", notices: [])
+        }
         if let error = writer.error { warn(error) }
     }
 }

@@ -5,7 +5,7 @@ import FleetSources
 import Foundation
 
 /// `fleetwatch snapshot`: run the sources headless, print one frame or the state as JSON.
-struct SnapshotCommand: ParsableCommand {
+struct SnapshotCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "snapshot",
         abstract: "Print one frame (plain text) or the fleet state (JSON) and exit.",
@@ -56,7 +56,7 @@ struct SnapshotCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
+    func run() async throws {
         let now: Date
         let fleet: FleetState
         if let replay {
@@ -68,27 +68,14 @@ struct SnapshotCommand: ParsableCommand {
             fleet = player.state
             now = player.position
         } else {
-            do {
-                fleet = try source.runHeadless(seconds: after ?? 3600, now: Date())
-            } catch {
-                fail("\(error)")
-            }
+            fleet = try await source.runHeadless(seconds: after ?? 3600, now: Date())
             now = fleet.time
             if let failing = fleet.sources.first(where: { $0.health == .error }) {
-                FileHandle.standardError.write(Data(SafeText.printable("fleetwatch: \(failing.name): \(failing.lastError ?? "failed")\n").utf8))
-                throw ExitCode(1)
+                fail("\(failing.name): \(failing.lastError ?? "failed")", status: 1)
             }
         }
-        let loaded: (themes: [Theme], index: Int, warnings: [String])
-        do {
-            loaded = try display.loadThemes(monochromeFallback: false)
-        } catch {
-            FileHandle.standardError.write(Data(SafeText.printable("fleetwatch: \(error)\n").utf8))
-            throw ExitCode(2)
-        }
-        for warning in loaded.warnings {
-            FileHandle.standardError.write(Data(SafeText.printable("fleetwatch: warning: \(warning)\n").utf8))
-        }
+        let loaded = try display.loadThemes(monochromeFallback: false)
+        for warning in loaded.warnings { warn(warning) }
         let state = DashboardState(fleet: fleet, now: now, width: width, height: height,
                                    themes: loaded.themes, themeIndex: loaded.index, glyphs: display.glyphs,
                                    window: display.windowSeconds)

@@ -57,9 +57,3 @@ struct DisplayOptions: ParsableArguments {
         }
     }
 }
-
-/// A user-facing error: printed as one line, exit status 2.
-struct CLIError: Error, CustomStringConvertible {
-    var description: String
-    init(_ message: String) { description = message }
-}
