@@ -53,7 +53,7 @@ let package = Package(
         .target(
             name: "FleetCloudWatch",
             dependencies: [
-                "FleetCore", "FleetSources",
+                "FleetCore", "AWSFormats", "FleetSources",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),

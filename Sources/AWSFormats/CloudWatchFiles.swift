@@ -1,5 +1,7 @@
+import FleetCore
+
 /// Decoders for the JSON the `aws` CLI prints (`--output json`), each turning a file's bytes into model
-/// values or a one-line `FileSourceError` naming the file and the JSON path or byte offset.
+/// values or a one-line `InputError` naming the file and the JSON path or byte offset.
 ///
 /// | command | decoder |
 /// |---|---|

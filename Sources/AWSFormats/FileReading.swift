@@ -1,3 +1,4 @@
+import FleetCore
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -13,24 +14,24 @@ public enum BoundedFile {
 
     /// The bytes of the regular file at `path`, with its stamp. Refuses files larger than `maxSize`
     /// (checked with `fstat` on the opened file, before reading) and anything that is not a regular file.
-    public static func read(_ path: String, maxSize: Int = defaultMaxSize) throws(FileSourceError)
+    public static func read(_ path: String, maxSize: Int = defaultMaxSize) throws(InputError)
         -> (bytes: [UInt8], stamp: FileStamp) {
         // O_NONBLOCK: a FIFO or device must not block the open; such files are refused below.
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
-        guard fd >= 0 else { throw FileSourceError(file: path, message: reason(errno)) }
+        guard fd >= 0 else { throw InputError(file: path, message: reason(errno)) }
         defer { close(fd) }
         var st = stat()
-        guard fstat(fd, &st) == 0 else { throw FileSourceError(file: path, message: reason(errno)) }
+        guard fstat(fd, &st) == 0 else { throw InputError(file: path, message: reason(errno)) }
         guard (st.st_mode & S_IFMT) == S_IFREG else {
             let what = (st.st_mode & S_IFMT) == S_IFDIR ? "is a directory" : "is not a regular file"
-            throw FileSourceError(file: path, message: what)
+            throw InputError(file: path, message: what)
         }
         let size = Int(st.st_size)
         guard size <= maxSize else {
-            throw FileSourceError(file: path, message:
+            throw InputError(file: path, message:
                 "\(megabytes(size)) is larger than the \(megabytes(maxSize)) limit for CloudWatch output files; not read")
         }
-        guard size > 0 else { throw FileSourceError(file: path, message: "empty file") }
+        guard size > 0 else { throw InputError(file: path, message: "empty file") }
         var readError: Int32 = 0
         // Reads at most size + 1 bytes: a file growing while we read is cut at its stat'ed size + 1 and
         // then refused below, never read without bound.
@@ -49,11 +50,11 @@ public enum BoundedFile {
             }
             count = n
         }
-        if readError != 0 { throw FileSourceError(file: path, message: reason(readError)) }
+        if readError != 0 { throw InputError(file: path, message: reason(readError)) }
         guard bytes.count <= size else {
-            throw FileSourceError(file: path, message: "file grew while being read; try again")
+            throw InputError(file: path, message: "file grew while being read; try again")
         }
-        guard !bytes.isEmpty else { throw FileSourceError(file: path, message: "empty file") }
+        guard !bytes.isEmpty else { throw InputError(file: path, message: "empty file") }
         return (bytes, FileStamp(st))
     }
 

@@ -32,13 +32,17 @@ public struct InstanceRecord: Sendable, Hashable {
     public var rawState: String
     /// Auto Scaling's `HealthStatus` (`Healthy`, `Unhealthy`), when the file has it.
     public var healthStatus: String?
+    /// `PrivateIpAddress` of `describe-instances` (gone once an instance is terminated).
+    public var privateIP: String?
 
-    public init(id: String, zone: String, lifecycle: LifecycleState, rawState: String, healthStatus: String? = nil) {
+    public init(id: String, zone: String, lifecycle: LifecycleState, rawState: String, healthStatus: String? = nil,
+                privateIP: String? = nil) {
         self.id = id
         self.zone = zone
         self.lifecycle = lifecycle
         self.rawState = rawState
         self.healthStatus = healthStatus
+        self.privateIP = privateIP
     }
 }
 
@@ -80,13 +84,15 @@ extension CloudWatchFiles {
 
     /// Decodes `aws elbv2 describe-target-health` output.
     public static func decodeTargetHealth(_ bytes: [UInt8], file: String,
-                                          warnings: inout [String]) throws(FileSourceError) -> [TargetHealthRecord] {
+                                          warnings: inout [String]) throws(InputError) -> [TargetHealthRecord] {
         var out: [TargetHealthRecord] = []
         var notes: [String] = []
-        try withJSONReader(bytes, file: file) { (r: inout JSONReader) throws(FileSourceError) in
-            try r.beginObject()
+        try withJSONReader(bytes, file: file) { (r: inout JSONReader) throws(InputError) in
+            try r.beginOutput(.describeTargetHealth)
+            var seen = false
             while let k = try r.nextKey() {
                 guard k == "TargetHealthDescriptions" else { try r.skipValue(); continue }
+                seen = true
                 try r.beginArray()
                 while try r.nextElement() {
                     let at = r.pathString
@@ -117,9 +123,9 @@ extension CloudWatchFiles {
                         default: try r.skipValue()
                         }
                     }
-                    guard let id else { throw FileSourceError(file: file, location: at + ".Target.Id", message: "missing") }
+                    guard let id else { throw InputError(file: file, path: at + ".Target.Id", message: "missing") }
                     guard let state else {
-                        throw FileSourceError(file: file, location: at + ".TargetHealth.State", message: "missing")
+                        throw InputError(file: file, path: at + ".TargetHealth.State", message: "missing")
                     }
                     var health = TargetHealth(rawValue: state)
                     if health == nil {
@@ -130,6 +136,7 @@ extension CloudWatchFiles {
                                                   reason: reason, description: description))
                 }
             }
+            guard seen else { throw AWSOutputShape.describeTargetHealth.refusal(file: file) }
             guard r.atEnd() else { throw r.syntaxError("unexpected data after the JSON document") }
         }
         warnings += notes
@@ -138,10 +145,10 @@ extension CloudWatchFiles {
 
     /// Decodes `aws autoscaling describe-auto-scaling-groups` output: the instances of every group.
     public static func decodeAutoScalingGroups(_ bytes: [UInt8], file: String,
-                                               warnings: inout [String]) throws(FileSourceError) -> [InstanceRecord] {
+                                               warnings: inout [String]) throws(InputError) -> [InstanceRecord] {
         var out: [InstanceRecord] = []
         var notes: [String] = []
-        try forEachInstance(bytes, file: file, under: "AutoScalingGroups") { (r: inout JSONReader) throws(FileSourceError) in
+        try forEachInstance(bytes, file: file, shape: .describeAutoScalingGroups) { (r: inout JSONReader) throws(InputError) in
             let at = r.pathString
             var id: String?, zone: String?, state: String?, healthStatus: String?
             try r.beginObject()
@@ -155,7 +162,7 @@ extension CloudWatchFiles {
                 }
             }
             guard let id, let zone, let state else {
-                throw FileSourceError(file: file, location: at,
+                throw InputError(file: file, path: at,
                                       message: "instance without InstanceId, AvailabilityZone and LifecycleState")
             }
             var lifecycle = lifecycle(autoScaling: state)
@@ -172,16 +179,17 @@ extension CloudWatchFiles {
 
     /// Decodes `aws ec2 describe-instances` output (`Reservations[].Instances[]`).
     public static func decodeEC2Instances(_ bytes: [UInt8], file: String,
-                                          warnings: inout [String]) throws(FileSourceError) -> [InstanceRecord] {
+                                          warnings: inout [String]) throws(InputError) -> [InstanceRecord] {
         var out: [InstanceRecord] = []
         var notes: [String] = []
-        try forEachInstance(bytes, file: file, under: "Reservations") { (r: inout JSONReader) throws(FileSourceError) in
+        try forEachInstance(bytes, file: file, shape: .describeInstances) { (r: inout JSONReader) throws(InputError) in
             let at = r.pathString
-            var id: String?, zone: String?, state: String?
+            var id: String?, zone: String?, state: String?, privateIP: String?
             try r.beginObject()
             while let g = try r.nextKey() {
                 switch g {
                 case "InstanceId": id = try r.readString()
+                case "PrivateIpAddress": privateIP = try r.readOptionalString()
                 case "Placement":
                     try r.beginObject()
                     while let h = try r.nextKey() {
@@ -196,7 +204,7 @@ extension CloudWatchFiles {
                 }
             }
             guard let id, let zone, let state else {
-                throw FileSourceError(file: file, location: at,
+                throw InputError(file: file, path: at,
                                       message: "instance without InstanceId, Placement.AvailabilityZone and State.Name")
             }
             var lifecycle = lifecycle(ec2: state)
@@ -204,7 +212,8 @@ extension CloudWatchFiles {
                 notes.append("\(file): \(at).State.Name: unknown state \"\(state)\" of \(id); shown as Pending")
                 lifecycle = .pending
             }
-            out.append(InstanceRecord(id: id, zone: zone, lifecycle: lifecycle ?? .pending, rawState: state))
+            out.append(InstanceRecord(id: id, zone: zone, lifecycle: lifecycle ?? .pending, rawState: state,
+                                      privateIP: privateIP))
         }
         warnings += notes
         return out
@@ -212,12 +221,14 @@ extension CloudWatchFiles {
 
     /// Calls `body` with the reader at each element of `<outer>[].Instances[]` (the shape of both
     /// `describe-auto-scaling-groups` and `describe-instances`), skipping everything else.
-    static func forEachInstance(_ bytes: [UInt8], file: String, under outer: String,
-                                _ body: (inout JSONReader) throws(FileSourceError) -> Void) throws(FileSourceError) {
-        try withJSONReader(bytes, file: file) { (r: inout JSONReader) throws(FileSourceError) in
-            try r.beginObject()
+    static func forEachInstance(_ bytes: [UInt8], file: String, shape: AWSOutputShape,
+                                _ body: (inout JSONReader) throws(InputError) -> Void) throws(InputError) {
+        try withJSONReader(bytes, file: file) { (r: inout JSONReader) throws(InputError) in
+            try r.beginOutput(shape)
+            var seen = false
             while let k = try r.nextKey() {
-                guard k == outer else { try r.skipValue(); continue }
+                guard k == shape.key else { try r.skipValue(); continue }
+                seen = true
                 try r.beginArray()
                 while try r.nextElement() {
                     try r.beginObject()
@@ -228,6 +239,7 @@ extension CloudWatchFiles {
                     }
                 }
             }
+            guard seen else { throw shape.refusal(file: file) }
             guard r.atEnd() else { throw r.syntaxError("unexpected data after the JSON document") }
         }
     }

@@ -1,3 +1,4 @@
+import FleetCore
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -57,18 +58,18 @@ struct JSONReader {
         return s.isEmpty ? "(top level)" : s
     }
 
-    func syntaxError(_ message: String, at offset: Int? = nil) -> FileSourceError {
-        FileSourceError(file: file, location: "byte \(offset ?? i)", message: message)
+    func syntaxError(_ message: String, at offset: Int? = nil) -> InputError {
+        InputError(file: file, byteOffset: offset ?? i, message: message)
     }
 
     /// An error about the value at the current path.
-    func error(_ message: String) -> FileSourceError {
-        FileSourceError(file: file, location: pathString, message: message)
+    func error(_ message: String) -> InputError {
+        InputError(file: file, path: pathString, message: message)
     }
 
     /// The value here is not what the shape needs: a path error when it is some other JSON value, a
     /// syntax error (`byte N`) at the end of the input or at a byte that starts no JSON value.
-    func typeError(expected: String) -> FileSourceError {
+    func typeError(expected: String) -> InputError {
         guard i < p.count else { return syntaxError("unexpected end of JSON (expected \(expected))") }
         guard startsValue(p[i]) else { return syntaxError("unexpected '\(printable(p[i]))' (expected \(expected))") }
         return error("expected \(expected), found \(foundHere) at byte \(i)")
@@ -100,7 +101,7 @@ struct JSONReader {
     }
 
     /// A syntax error for an unexpected byte (or the end) at the current position.
-    private func unexpected(_ wanted: String) -> FileSourceError {
+    private func unexpected(_ wanted: String) -> InputError {
         guard i < p.count else { return syntaxError("unexpected end of JSON (expected \(wanted))") }
         return syntaxError("unexpected '\(printable(p[i]))' (expected \(wanted))")
     }
@@ -126,7 +127,7 @@ struct JSONReader {
         return i < p.count ? p[i] : nil
     }
 
-    mutating func beginObject() throws(FileSourceError) {
+    mutating func beginObject() throws(InputError) {
         skipWhitespace()
         guard i < p.count, p[i] == UInt8(ascii: "{") else {
             if i >= p.count { throw syntaxError("unexpected end of JSON") }
@@ -138,7 +139,7 @@ struct JSONReader {
     }
 
     /// The next key of the object begun last, or nil at its `}` (which ends it).
-    mutating func nextKey() throws(FileSourceError) -> String? {
+    mutating func nextKey() throws(InputError) -> String? {
         skipWhitespace()
         guard i < p.count else { throw unexpected("'}' or a key") }
         if p[i] == UInt8(ascii: "}") {
@@ -162,7 +163,7 @@ struct JSONReader {
         return key
     }
 
-    mutating func beginArray() throws(FileSourceError) {
+    mutating func beginArray() throws(InputError) {
         skipWhitespace()
         guard i < p.count, p[i] == UInt8(ascii: "[") else {
             if i >= p.count { throw syntaxError("unexpected end of JSON") }
@@ -174,7 +175,7 @@ struct JSONReader {
     }
 
     /// Moves to the next element of the array begun last: false at its `]` (which ends it).
-    mutating func nextElement() throws(FileSourceError) -> Bool {
+    mutating func nextElement() throws(InputError) -> Bool {
         skipWhitespace()
         guard i < p.count else { throw unexpected("']' or a value") }
         if p[i] == UInt8(ascii: "]") {
@@ -199,24 +200,24 @@ struct JSONReader {
     // MARK: - scalars
 
     /// Consumes `null` if it is next.
-    mutating func skipNull() throws(FileSourceError) -> Bool {
+    mutating func skipNull() throws(InputError) -> Bool {
         skipWhitespace()
         guard i < p.count, p[i] == UInt8(ascii: "n") else { return false }
         try literal("null")
         return true
     }
 
-    mutating func readString() throws(FileSourceError) -> String {
+    mutating func readString() throws(InputError) -> String {
         skipWhitespace()
         guard i < p.count, p[i] == UInt8(ascii: "\"") else { throw typeError(expected: "a string") }
         return try scanString()
     }
 
-    mutating func readOptionalString() throws(FileSourceError) -> String? {
+    mutating func readOptionalString() throws(InputError) -> String? {
         try skipNull() ? nil : readString()
     }
 
-    mutating func readBool() throws(FileSourceError) -> Bool {
+    mutating func readBool() throws(InputError) -> Bool {
         skipWhitespace()
         guard i < p.count else { throw typeError(expected: "true or false") }
         if p[i] == UInt8(ascii: "t") { try literal("true"); return true }
@@ -224,7 +225,7 @@ struct JSONReader {
         throw typeError(expected: "true or false")
     }
 
-    mutating func readNumber() throws(FileSourceError) -> Double {
+    mutating func readNumber() throws(InputError) -> Double {
         skipWhitespace()
         guard i < p.count, p[i] == UInt8(ascii: "-") || (p[i] &- 0x30) < 10 else {
             if i < p.count, p[i] == UInt8(ascii: "N") || p[i] == UInt8(ascii: "I") {
@@ -235,7 +236,7 @@ struct JSONReader {
         return try scanNumber()
     }
 
-    mutating func readInt() throws(FileSourceError) -> Int {
+    mutating func readInt() throws(InputError) -> Int {
         let start = i
         let d = try readNumber()
         guard d == d.rounded(), abs(d) < 9e15 else {
@@ -245,7 +246,7 @@ struct JSONReader {
     }
 
     /// A timestamp as the CLI prints it: epoch seconds (a number) or ISO 8601 text.
-    mutating func readTimestamp() throws(FileSourceError) -> Date {
+    mutating func readTimestamp() throws(InputError) -> Date {
         skipWhitespace()
         guard i < p.count else { throw typeError(expected: "a timestamp") }
         if p[i] == UInt8(ascii: "\"") {
@@ -262,28 +263,28 @@ struct JSONReader {
         return Date(timeIntervalSince1970: try scanNumber())
     }
 
-    mutating func readNumberArray() throws(FileSourceError) -> [Double] {
+    mutating func readNumberArray() throws(InputError) -> [Double] {
         try beginArray()
         var out: [Double] = []
         while try nextElement() { out.append(try readNumber()) }
         return out
     }
 
-    mutating func readTimestampArray() throws(FileSourceError) -> [Date] {
+    mutating func readTimestampArray() throws(InputError) -> [Date] {
         try beginArray()
         var out: [Date] = []
         while try nextElement() { out.append(try readTimestamp()) }
         return out
     }
 
-    mutating func readStringArray() throws(FileSourceError) -> [String] {
+    mutating func readStringArray() throws(InputError) -> [String] {
         try beginArray()
         var out: [String] = []
         while try nextElement() { out.append(try readString()) }
         return out
     }
 
-    private mutating func literal(_ word: StaticString) throws(FileSourceError) {
+    private mutating func literal(_ word: StaticString) throws(InputError) {
         let n = word.utf8CodeUnitCount
         let start = i
         var k = 0
@@ -300,7 +301,7 @@ struct JSONReader {
     // MARK: - skipping
 
     /// Skips one value of any shape, iteratively (no recursion), within `maxDepth`.
-    mutating func skipValue() throws(FileSourceError) {
+    mutating func skipValue() throws(InputError) {
         var depth = 0
         var expectValue = true
         // Each level: whether it is an object (keys) and whether an element was seen.
@@ -357,7 +358,7 @@ struct JSONReader {
         }
     }
 
-    private mutating func skipKey() throws(FileSourceError) {
+    private mutating func skipKey() throws(InputError) {
         skipWhitespace()
         guard i < p.count, p[i] == UInt8(ascii: "\"") else { throw unexpected("a key in double quotes") }
         try skipString()
@@ -369,7 +370,7 @@ struct JSONReader {
     // MARK: - strings
 
     /// Skips a string starting at the opening quote, validating escapes and control characters.
-    mutating func skipString() throws(FileSourceError) {
+    mutating func skipString() throws(InputError) {
         let open = i
         i += 1
         while i < p.count {
@@ -387,7 +388,7 @@ struct JSONReader {
     }
 
     /// Reads a string starting at the opening quote.
-    private mutating func scanString() throws(FileSourceError) -> String {
+    private mutating func scanString() throws(InputError) -> String {
         let open = i
         i += 1
         let start = i
@@ -422,7 +423,7 @@ struct JSONReader {
     }
 
     /// Reads the escape at `i` (a backslash), appending its UTF-8 to `out` unless `out` is nil.
-    private mutating func scanEscape(_ out: inout [UInt8]?) throws(FileSourceError) {
+    private mutating func scanEscape(_ out: inout [UInt8]?) throws(InputError) {
         // i is at the backslash.
         guard i + 1 < p.count else { throw syntaxError("unexpected end of JSON in an escape") }
         let c = p[i + 1]
@@ -456,7 +457,7 @@ struct JSONReader {
         i += 2
     }
 
-    private func hex4(at j: Int) throws(FileSourceError) -> UInt32 {
+    private func hex4(at j: Int) throws(InputError) -> UInt32 {
         guard j + 4 <= p.count else { throw syntaxError("unexpected end of JSON in a \\u escape", at: j) }
         var v: UInt32 = 0
         for k in 0..<4 {
@@ -480,7 +481,7 @@ struct JSONReader {
     /// Scans a JSON number at `i`. Short mantissas take Clinger's exact fast path; others go to
     /// `strtod` (under the C locale, see `withCLocale`).
     @inline(__always)
-    private mutating func scanNumber() throws(FileSourceError) -> Double {
+    private mutating func scanNumber() throws(InputError) -> Double {
         let start = i
         let n = p.count
         var negative = false
@@ -542,7 +543,7 @@ struct JSONReader {
 
 /// Runs `body` with the C numeric locale for this thread (strtod reads `.` as the decimal point even
 /// after the terminal UI has called `setlocale(LC_ALL, "")` in, say, a German locale).
-func withCLocale<R>(_ body: () throws(FileSourceError) -> R) throws(FileSourceError) -> R {
+func withCLocale<R>(_ body: () throws(InputError) -> R) throws(InputError) -> R {
     guard let c = CNumericLocale.handle else { return try body() }
     let old = uselocale(c)
     defer { uselocale(old) }
@@ -555,11 +556,11 @@ private enum CNumericLocale {
 
 /// Decodes a document with a reader over `bytes`, in the C numeric locale.
 func withJSONReader<R>(_ bytes: [UInt8], file: String,
-                       _ body: (inout JSONReader) throws(FileSourceError) -> R) throws(FileSourceError) -> R {
-    try withCLocale { () throws(FileSourceError) -> R in
-        let result: Result<R, FileSourceError> = bytes.withUnsafeBufferPointer { p in
+                       _ body: (inout JSONReader) throws(InputError) -> R) throws(InputError) -> R {
+    try withCLocale { () throws(InputError) -> R in
+        let result: Result<R, InputError> = bytes.withUnsafeBufferPointer { p in
             var reader = JSONReader(p, file: file)
-            do throws(FileSourceError) {
+            do throws(InputError) {
                 return .success(try body(&reader))
             } catch {
                 return .failure(error)

@@ -28,8 +28,8 @@ extension CloudWatchFiles {
     /// Decodes the queries file `aws cloudwatch get-metric-data --metric-data-queries file://…` takes:
     /// `[{"Id", "MetricStat": {"Metric": {"Namespace", "MetricName", "Dimensions": [{"Name", "Value"}]},
     /// "Period", "Stat", "Unit"?}, "Expression"?, "Label"?, "ReturnData"?, "Period"?}]`.
-    public static func decodeMetricDataQueries(_ bytes: [UInt8], file: String) throws(FileSourceError) -> [MetricDataQuery] {
-        try withJSONReader(bytes, file: file) { (r: inout JSONReader) throws(FileSourceError) in
+    public static func decodeMetricDataQueries(_ bytes: [UInt8], file: String) throws(InputError) -> [MetricDataQuery] {
+        try withJSONReader(bytes, file: file) { (r: inout JSONReader) throws(InputError) in
             var out: [MetricDataQuery] = []
             try r.beginArray()
             while try r.nextElement() {
@@ -68,16 +68,16 @@ extension CloudWatchFiles {
                     default: try r.skipValue()
                     }
                 }
-                guard let id else { throw FileSourceError(file: file, location: at, message: "query without Id") }
+                guard let id else { throw InputError(file: file, path: at, message: "query without Id") }
                 q.id = id
                 if let name {
                     guard let stat else {
-                        throw FileSourceError(file: file, location: at + ".MetricStat", message: "no Stat")
+                        throw InputError(file: file, path: at + ".MetricStat", message: "no Stat")
                     }
                     q.key = MetricKey(namespace: namespace ?? MetricNaming.namespace(of: name) ?? "", name: name,
                                       statistic: stat, dimensions: dims)
                 } else if q.expression == nil {
-                    throw FileSourceError(file: file, location: at, message: "neither MetricStat.Metric.MetricName nor Expression")
+                    throw InputError(file: file, path: at, message: "neither MetricStat.Metric.MetricName nor Expression")
                 }
                 out.append(q)
             }
@@ -86,7 +86,7 @@ extension CloudWatchFiles {
         }
     }
 
-    static func readDimensions(_ r: inout JSONReader) throws(FileSourceError) -> [FleetCore.Dimension] {
+    static func readDimensions(_ r: inout JSONReader) throws(InputError) -> [FleetCore.Dimension] {
         var dims: [FleetCore.Dimension] = []
         try r.beginArray()
         while try r.nextElement() {
@@ -101,7 +101,7 @@ extension CloudWatchFiles {
                 }
             }
             guard let name, let value else {
-                throw FileSourceError(file: r.file, location: at, message: "dimension without Name and Value")
+                throw InputError(file: r.file, path: at, message: "dimension without Name and Value")
             }
             dims.append(FleetCore.Dimension(name, value))
         }
@@ -114,7 +114,7 @@ extension CloudWatchFiles {
     /// `Id` is; without it, or for an `Id` it lacks, the `Label` decides (see `MetricNaming.key`).
     /// A `StatusCode` other than `Complete`, and response `Messages`, become warnings.
     public static func decodeMetricData(_ bytes: [UInt8], file: String,
-                                        queries: [MetricDataQuery]? = nil) throws(FileSourceError) -> CloudWatchFileData {
+                                        queries: [MetricDataQuery]? = nil) throws(InputError) -> CloudWatchFileData {
         struct Result {
             var label: String?
             var times: [Date] = []
@@ -123,13 +123,15 @@ extension CloudWatchFiles {
         var order: [String] = []
         var results: [String: Result] = [:]
         var warnings: [String] = []
+        var seen = false
 
-        try withJSONReader(bytes, file: file) { (r: inout JSONReader) throws(FileSourceError) in
-            func page(_ r: inout JSONReader) throws(FileSourceError) {
-                try r.beginObject()
+        try withJSONReader(bytes, file: file) { (r: inout JSONReader) throws(InputError) in
+            func page(_ r: inout JSONReader) throws(InputError) {
+                try r.beginOutput(.getMetricData)
                 while let k = try r.nextKey() {
                     switch k {
                     case "MetricDataResults":
+                        seen = true
                         try r.beginArray()
                         while try r.nextElement() {
                             let at = r.pathString
@@ -149,11 +151,11 @@ extension CloudWatchFiles {
                                 }
                             }
                             guard let id else {
-                                throw FileSourceError(file: file, location: at, message: "result without Id")
+                                throw InputError(file: file, path: at, message: "result without Id")
                             }
                             let nt = times?.count ?? 0, nv = values?.count ?? 0
                             guard nt == nv else {
-                                throw FileSourceError(file: file, location: at + ".Values",
+                                throw InputError(file: file, path: at + ".Values",
                                                       message: "\(nv) values for \(nt) timestamps")
                             }
                             if let status, status != "Complete" {
@@ -190,6 +192,7 @@ extension CloudWatchFiles {
                 documents += 1
             }
             if documents == 0 { throw r.syntaxError("no JSON document (only whitespace)") }
+            guard seen else { throw AWSOutputShape.getMetricData.refusal(file: file) }
         }
 
         var byId: [String: MetricDataQuery] = [:]
@@ -213,7 +216,7 @@ extension CloudWatchFiles {
     }
 
     /// `[{"Code": "…", "Value": "…"}]` as one string per message.
-    static func readMessages(_ r: inout JSONReader) throws(FileSourceError) -> [String] {
+    static func readMessages(_ r: inout JSONReader) throws(InputError) -> [String] {
         var out: [String] = []
         if try r.skipNull() { return out }
         try r.beginArray()

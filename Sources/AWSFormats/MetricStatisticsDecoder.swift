@@ -11,22 +11,24 @@ extension CloudWatchFiles {
     /// the panels' metrics, and there are no dimensions. `period` defaults to the smallest spacing of the
     /// timestamps, else 60.
     public static func decodeMetricStatistics(_ bytes: [UInt8], file: String, metric: MetricKey? = nil,
-                                              period: Int? = nil) throws(FileSourceError) -> CloudWatchFileData {
+                                              period: Int? = nil) throws(InputError) -> CloudWatchFileData {
         var label: String?
         var columns: [String: [Datapoint]] = [:]
         var statOrder: [String] = []
         var unit: String?
         var times: [Date] = []
-        try withJSONReader(bytes, file: file) { (r: inout JSONReader) throws(FileSourceError) in
+        try withJSONReader(bytes, file: file) { (r: inout JSONReader) throws(InputError) in
             func add(_ stat: String, _ time: Date, _ value: Double) {
                 if columns[stat] == nil { statOrder.append(stat) }
                 columns[stat, default: []].append(Datapoint(time: time, value: value))
             }
-            try r.beginObject()
+            try r.beginOutput(.getMetricStatistics)
+            var seen = false
             while let k = try r.nextKey() {
                 switch k {
                 case "Label": label = try r.readOptionalString()
                 case "Datapoints":
+                    seen = true
                     try r.beginArray()
                     while try r.nextElement() {
                         let at = r.pathString
@@ -46,7 +48,7 @@ extension CloudWatchFiles {
                             }
                         }
                         guard let time else {
-                            throw FileSourceError(file: file, location: at, message: "datapoint without Timestamp")
+                            throw InputError(file: file, path: at, message: "datapoint without Timestamp")
                         }
                         times.append(time)
                         for (s, v) in stats { add(s, time, v) }
@@ -54,11 +56,12 @@ extension CloudWatchFiles {
                 default: try r.skipValue()
                 }
             }
+            guard seen else { throw AWSOutputShape.getMetricStatistics.refusal(file: file) }
             guard r.atEnd() else { throw r.syntaxError("unexpected data after the JSON document") }
         }
         let name = metric?.name ?? label ?? ""
         guard !name.isEmpty else {
-            throw FileSourceError(file: file, location: "Label", message: "no Label and no metric given")
+            throw InputError(file: file, path: "Label", message: "no Label and no metric given")
         }
         let namespace = metric?.namespace ?? MetricNaming.namespace(of: name) ?? ""
         let dims = metric?.dimensions ?? []

@@ -1,3 +1,4 @@
+import FleetCore
 import Foundation
 
 /// The formats alarm definitions come in.
@@ -17,22 +18,22 @@ public enum AlarmDefinitionLoader {
 
     /// Loads `path`: a directory → every `.tf` file directly in it (a Terraform module), sorted by name;
     /// `.tf` → Terraform; `.json` → describe-alarms; `.yaml`/`.yml` → YAML; any other name → by content
-    /// (``format(fileName:text:)``). Throws ``AlarmDefinitionError`` with the file and, where known, the line.
+    /// (``format(fileName:text:)``). Throws ``InputError`` with the file and, where known, the line.
     public static func load(path: String) throws -> LoadedAlarms {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw AlarmDefinitionError(file: path, message: "no such file or directory")
+            throw InputError(file: path, message: "no such file or directory")
         }
         if isDirectory.boolValue {
             let names: [String]
             do {
                 names = try FileManager.default.contentsOfDirectory(atPath: path)
             } catch {
-                throw AlarmDefinitionError(file: path, message: "cannot list the directory")
+                throw InputError(file: path, message: "cannot list the directory")
             }
             let tfNames = names.filter { $0.hasSuffix(".tf") }.sorted()
             guard !tfNames.isEmpty else {
-                throw AlarmDefinitionError(file: path, message: "no .tf files in this directory")
+                throw InputError(file: path, message: "no .tf files in this directory")
             }
             var total = 0
             var files: [(name: String, text: String)] = []
@@ -77,28 +78,28 @@ public enum AlarmDefinitionLoader {
         do {
             attributes = try FileManager.default.attributesOfItem(atPath: path)
         } catch {
-            throw AlarmDefinitionError(file: path, message: "cannot read the file")
+            throw InputError(file: path, message: "cannot read the file")
         }
         let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
         guard size <= budget else {
-            throw AlarmDefinitionError(file: path, message: "\(size) bytes is more than the \(maxBytes / (1024 * 1024)) MB "
+            throw InputError(file: path, message: "\(size) bytes is more than the \(maxBytes / (1024 * 1024)) MB "
                 + "limit for alarm definitions")
         }
         guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw AlarmDefinitionError(file: path, message: "cannot read the file")
+            throw InputError(file: path, message: "cannot read the file")
         }
         defer { try? handle.close() }
         let data: Data
         do {
             data = try handle.read(upToCount: budget + 1) ?? Data()
         } catch {
-            throw AlarmDefinitionError(file: path, message: "cannot read the file")
+            throw InputError(file: path, message: "cannot read the file")
         }
         guard data.count <= budget else {  // grew since it was measured, or a device that reports size 0
-            throw AlarmDefinitionError(file: path, message: "more than the \(maxBytes / (1024 * 1024)) MB limit for alarm definitions")
+            throw InputError(file: path, message: "more than the \(maxBytes / (1024 * 1024)) MB limit for alarm definitions")
         }
         guard var text = String(data: data, encoding: .utf8) else {
-            throw AlarmDefinitionError(file: path, message: "not UTF-8 text")
+            throw InputError(file: path, message: "not UTF-8 text")
         }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         return text

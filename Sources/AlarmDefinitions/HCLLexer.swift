@@ -1,3 +1,5 @@
+import FleetCore
+
 /// One token of HCL native syntax.
 struct HCLToken: Sendable {
     enum Kind: Sendable, Equatable {
@@ -84,8 +86,8 @@ struct HCLLexer {
         }
     }
 
-    private func error(_ at: SourceLocation, _ message: String) -> AlarmDefinitionError {
-        AlarmDefinitionError(file: file, at: at, message)
+    private func error(_ at: SourceLocation, _ message: String) -> InputError {
+        InputError(file: file, at: at, message)
     }
 
     private mutating func newline() {

@@ -1,3 +1,5 @@
+import FleetCore
+
 /// Parses the HCL native syntax subset that Terraform resource, variable and locals blocks use into an
 /// ``HCLBody``: attributes (`name = value`, ended by a newline), blocks (`type "label" … { … }`, also
 /// on one line), literals, lists, objects, heredocs; any other expression (references, function calls,
@@ -45,8 +47,8 @@ struct HCLParser {
         while current.kind == .newline { pos += 1 }
     }
 
-    private func error(_ token: HCLToken, _ message: String) -> AlarmDefinitionError {
-        AlarmDefinitionError(file: file, at: token.location, message)
+    private func error(_ token: HCLToken, _ message: String) -> InputError {
+        InputError(file: file, at: token.location, message)
     }
 
     private func text(from first: HCLToken, to last: HCLToken) -> String {
@@ -64,7 +66,7 @@ struct HCLParser {
             switch token.kind {
             case .eof:
                 if closedByBrace, let block = open.last {
-                    throw AlarmDefinitionError(
+                    throw InputError(
                         file: file, at: block.location,
                         "missing '}': \(block.description) opened here is not closed by the end of the file")
                 }
@@ -300,7 +302,7 @@ struct HCLParser {
                 _ = advance()
                 return items
             case .eof:
-                throw AlarmDefinitionError(file: file, at: opener.location,
+                throw InputError(file: file, at: opener.location,
                                            "missing '}': the object opened here is not closed by the end of the file")
             case .identifier(let name): key = name; _ = advance()
             case .string(.string(let name)): key = name; _ = advance()
@@ -334,7 +336,7 @@ struct HCLParser {
             let token = advance()
             switch token.kind {
             case .eof:
-                throw AlarmDefinitionError(file: file, at: opener.location,
+                throw InputError(file: file, at: opener.location,
                                            "missing '\(closing)': the expression opened here is not closed")
             case .punct(let p):
                 if let close = pairs[p] {
@@ -350,7 +352,7 @@ struct HCLParser {
 }
 
 extension HCLBody {
-    /// Parses a Terraform file (the subset ``HCLParser`` reads); throws ``AlarmDefinitionError`` with
+    /// Parses a Terraform file (the subset ``HCLParser`` reads); throws ``InputError`` with
     /// `file:line:column`.
     public init(parsing text: String, file: String) throws {
         self = try HCLParser.parse(text, file: file)

@@ -25,7 +25,7 @@ public enum TerraformAlarms {
                 guard let type = block.labels.first else { continue }
                 guard type == "aws_cloudwatch_metric_alarm" || type == "aws_autoscaling_policy" else { continue }
                 guard block.labels.count == 2 else {
-                    throw AlarmDefinitionError(file: file, at: block.location,
+                    throw InputError(file: file, at: block.location,
                                                "resource \"\(type)\" needs a name label: resource \"\(type)\" \"name\" { … }")
                 }
                 var reader = ResourceReader(file: file, block: block, scope: scope)
@@ -56,8 +56,8 @@ private struct ResourceReader {
 
     var address: String { block.labels.joined(separator: ".") }
 
-    func error(_ location: SourceLocation, _ message: String) -> AlarmDefinitionError {
-        AlarmDefinitionError(file: file, at: location, "\(address): \(message)")
+    func error(_ location: SourceLocation, _ message: String) -> InputError {
+        InputError(file: file, at: location, "\(address): \(message)")
     }
 
     func note(_ message: String, name: String? = nil) -> String {

@@ -44,7 +44,7 @@ public enum YAMLAlarmDefinitions {
         case .sequence:
             return try load(alarms: root, file: file)
         default:
-            throw AlarmDefinitionError(file: file, line: root.mark?.line,
+            throw InputError(file: file, line: root.mark?.line,
                                        message: "expected a mapping with an alarms: list, or a list of alarms")
         }
     }
@@ -56,7 +56,7 @@ public enum YAMLAlarmDefinitions {
         case .sequence(let sequence): items = Array(sequence)
         case .scalar where node.null != nil: items = []
         default:
-            throw AlarmDefinitionError(file: file, line: node.mark?.line, message: "alarms: expected a list of alarms")
+            throw InputError(file: file, line: node.mark?.line, message: "alarms: expected a list of alarms")
         }
         var result = LoadedAlarms()
         for (index, item) in items.enumerated() {
@@ -66,21 +66,21 @@ public enum YAMLAlarmDefinitions {
         return result
     }
 
-    static func syntaxError(_ error: Error, file: String) -> AlarmDefinitionError {
+    static func syntaxError(_ error: Error, file: String) -> InputError {
         guard let yamlError = error as? YamlError else {
-            return AlarmDefinitionError(file: file, message: "not valid YAML")
+            return InputError(file: file, message: "not valid YAML")
         }
         switch yamlError {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
             let detail = [context?.text, problem].compactMap { $0 }.joined(separator: ": ")
-            return AlarmDefinitionError(file: file, line: mark.line, column: mark.column,
+            return InputError(file: file, line: mark.line, column: mark.column,
                                         message: "not valid YAML: \(detail.alarmSingleLine(limit: 120))")
         case .duplicatedKeysInMapping(let duplicates, let context):
-            return AlarmDefinitionError(file: file, line: context.mark.line, column: context.mark.column,
+            return InputError(file: file, line: context.mark.line, column: context.mark.column,
                                         message: "duplicate key \(duplicates.joined(separator: ", ").alarmSingleLine())")
         default:
-            return AlarmDefinitionError(file: file, message: "not valid YAML: \(yamlError.description.alarmSingleLine(limit: 120))")
+            return InputError(file: file, message: "not valid YAML: \(yamlError.description.alarmSingleLine(limit: 120))")
         }
     }
 }
@@ -90,8 +90,8 @@ private struct AlarmReader {
     let file: String
     let path: String
 
-    func error(_ node: Node?, key: String? = nil, _ message: String) -> AlarmDefinitionError {
-        AlarmDefinitionError(file: file, line: node?.mark?.line,
+    func error(_ node: Node?, key: String? = nil, _ message: String) -> InputError {
+        InputError(file: file, line: node?.mark?.line,
                              message: path + (key.map { ".\($0)" } ?? "") + ": " + message)
     }
 

@@ -1,3 +1,4 @@
+import FleetCore
 import Foundation
 
 /// What went wrong talking to AWS, in words a person can act on. Each case renders as one line
@@ -54,7 +55,7 @@ public enum AWSAPIError: Error, Sendable, Equatable, LocalizedError, CustomStrin
     }
 
     public var errorDescription: String? {
-        description.split(whereSeparator: \.isNewline).joined(separator: " ")
+        SafeText.line(description)
     }
 
     /// True for errors worth retrying after a pause (throttling, 5xx).
@@ -160,6 +161,6 @@ extension AWSCredentials {
         for secret in [secretAccessKey, sessionToken ?? "", accessKeyId] where secret.count >= 4 {
             out = out.replacingOccurrences(of: secret, with: secret == accessKeyId ? redactedKeyId : "(redacted)")
         }
-        return out.split(whereSeparator: \.isNewline).joined(separator: " ")
+        return SafeText.line(out)
     }
 }

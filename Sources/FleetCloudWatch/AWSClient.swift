@@ -89,18 +89,24 @@ public struct AWSClient: Sendable {
     /// An AWS JSON 1.0 call: `X-Amz-Target: <prefix>.<operation>`, JSON in and out.
     public func json<Output: Decodable>(target prefix: String, operation: String, input: some Encodable,
                                         credentials: AWSCredentials, as: Output.Type) async throws -> Output {
-        let encoder = JSONEncoder()
-        let body = Array(try encoder.encode(input))
-        let response = try await post(operation: operation, headers: [
-            ("Content-Type", "application/x-amz-json-1.0"),
-            ("X-Amz-Target", "\(prefix).\(operation)"),
-        ], body: body, credentials: credentials)
+        let body = try await jsonBody(target: prefix, operation: operation, input: input, credentials: credentials)
         do {
-            return try JSONDecoder().decode(Output.self, from: Data(response.body))
+            return try JSONDecoder().decode(Output.self, from: Data(body))
         } catch {
             throw AWSAPIError.badResponse(service: service.displayName, operation: operation,
                                           detail: "not the JSON expected: \(Self.brief(error))")
         }
+    }
+
+    /// An AWS JSON 1.0 call whose answer is read by one of the AWS-format decoders: the raw body.
+    public func jsonBody(target prefix: String, operation: String, input: some Encodable,
+                         credentials: AWSCredentials) async throws -> [UInt8] {
+        let body = Array(try JSONEncoder().encode(input))
+        let response = try await post(operation: operation, headers: [
+            ("Content-Type", "application/x-amz-json-1.0"),
+            ("X-Amz-Target", "\(prefix).\(operation)"),
+        ], body: body, credentials: credentials)
+        return response.body
     }
 
     /// A Query-protocol call: form-encoded `Action`, `Version` and parameters; the XML answer's root.

@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import FleetCore
 import Foundation
 import NIOCore
 import NIOHTTP1
@@ -58,7 +59,7 @@ public enum AWSTransportFailure: Error, Sendable, Equatable {
             return .hostNotFound
         }
         if text.contains("timeout") || text.contains("timed out") || text.contains("deadline") { return .timedOut }
-        return .other(String(describing: error).split(whereSeparator: \.isNewline).joined(separator: " ").prefix(160).description)
+        return .other(SafeText.line(String(describing: error)).prefix(160).description)
     }
 
     public var reason: String {

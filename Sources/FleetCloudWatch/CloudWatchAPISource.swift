@@ -207,7 +207,7 @@ public actor CloudWatchAPISource: MetricSource {
             }
         } catch { try Self.tolerate(error, into: &warnings) }
         do {
-            alarms = try await alarmsCall.compactMap(\.status).sorted { $0.name < $1.name }
+            alarms = try await alarmsCall.sorted { $0.name < $1.name }
         } catch { try Self.tolerate(error, into: &warnings) }
         describeWarnings = warnings
     }

@@ -1,3 +1,4 @@
+import AWSFormats
 import FleetCore
 import Foundation
 
@@ -58,19 +59,27 @@ public struct CloudWatchClient: Sendable {
         return out
     }
 
-    /// Every metric alarm (all pages), optionally only those whose name starts with `prefix`.
+    /// Every single-metric alarm (all pages), optionally only those whose name starts with `prefix`,
+    /// read by the one describe-alarms decoder (``CloudWatchFiles/decodeAlarmsPage(_:file:)``): the
+    /// API's JSON is the CLI's.
     public func describeAlarms(prefix: String? = nil, names: [String]? = nil,
-                               credentials: AWSCredentials, maxPages: Int = 20) async throws -> [CWMetricAlarm] {
-        var alarms: [CWMetricAlarm] = []
+                               credentials: AWSCredentials, maxPages: Int = 20) async throws -> [AlarmStatus] {
+        var alarms: [AlarmStatus] = []
         var token: String?
         var pages = 0
         repeat {
             let input = DescribeAlarmsInput(AlarmNamePrefix: names == nil ? prefix : nil, AlarmNames: names,
                                             AlarmTypes: ["MetricAlarm"], NextToken: token, MaxRecords: 100)
-            let page = try await client.json(target: Self.targetPrefix, operation: "DescribeAlarms", input: input,
-                                             credentials: credentials, as: DescribeAlarmsOutput.self)
-            alarms += page.MetricAlarms ?? []
-            token = page.NextToken.flatMap { $0.isEmpty ? nil : $0 }
+            let body = try await client.jsonBody(target: Self.targetPrefix, operation: "DescribeAlarms", input: input,
+                                                 credentials: credentials)
+            let page: DescribeAlarmsPage
+            do {
+                page = try CloudWatchFiles.decodeAlarmsPage(body, file: "DescribeAlarms response")
+            } catch {
+                throw AWSAPIError.badResponse(service: "cloudwatch", operation: "DescribeAlarms", detail: error.description)
+            }
+            alarms += page.alarms
+            token = page.nextToken
             pages += 1
         } while token != nil && pages < maxPages
         return alarms

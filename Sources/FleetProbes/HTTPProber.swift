@@ -1,3 +1,4 @@
+import FleetCore
 import Foundation
 import NIOCore
 import NIOHTTP1
@@ -172,7 +173,7 @@ public final class HTTPProber: Sendable {
 
     /// An error's description on one line, at most 120 characters.
     static func short(_ error: Any) -> String {
-        let text = String(describing: error).split(whereSeparator: \.isNewline).joined(separator: " ")
+        let text = SafeText.line(String(describing: error))
         return text.count > 120 ? String(text.prefix(119)) + "…" : text
     }
 }

@@ -1,3 +1,4 @@
+import FleetCore
 import Foundation
 
 /// What one health check saw.
@@ -15,13 +16,18 @@ public enum ProbeOutcome: Sendable, Hashable {
     /// The TLS handshake failed (an untrusted or mismatched certificate, among others).
     case tlsFailure(String)
 
+    /// Why this outcome fails a check with `matcher`; nil for a pass.
+    public func failure(matcher: StatusMatcher) -> HealthCheckFailure? {
+        switch self {
+        case .status(let code): matcher.matches(code) ? nil : .responseCodeMismatch
+        case .timeout: .timeout
+        case .connectionFailed, .malformed, .dnsFailure, .tlsFailure: .failedHealthChecks
+        }
+    }
+
     /// The ELB reason code when this outcome fails a check with `matcher`; nil for a pass.
     public func reasonCode(matcher: StatusMatcher) -> String? {
-        switch self {
-        case .status(let code): matcher.matches(code) ? nil : "Target.ResponseCodeMismatch"
-        case .timeout: "Target.Timeout"
-        case .connectionFailed, .malformed, .dnsFailure, .tlsFailure: "Target.FailedHealthChecks"
-        }
+        failure(matcher: matcher)?.reasonCode
     }
 
     /// The status code, when a response came.

@@ -35,7 +35,7 @@ public actor ProbeSource: MetricSource {
     private var changed = true
 
     struct Slot {
-        var health: ProbeHealth
+        var health: TargetHealthMachine
         var offset: TimeInterval
         var nextDue: Date = .distantPast
         var inFlight = false
@@ -60,7 +60,7 @@ public actor ProbeSource: MetricSource {
         let n = max(1, targets.count)
         slots = targets.map { t in
             let slot = spread ? Double(Self.stableHash(t.id) % UInt64(n)) : 0
-            return Slot(health: ProbeHealth(healthyThreshold: t.settings.healthyThreshold,
+            return Slot(health: TargetHealthMachine(healthyThreshold: t.settings.healthyThreshold,
                                             unhealthyThreshold: t.settings.unhealthyThreshold),
                         offset: slot * t.settings.interval / Double(n))
         }
@@ -99,7 +99,7 @@ public actor ProbeSource: MetricSource {
             let settings = targets[i].settings
             slots[i].inFlight = false
             slots[i].last = result
-            slots[i].health.record(failure: result.outcome.reasonCode(matcher: settings.matcher))
+            slots[i].health.record(result.outcome.failure(matcher: settings.matcher))
             slots[i].unreported.append(slots[i].health.state)
             if result.outcome.statusCode != nil { noteLatency(result.latency) }
             changed = true

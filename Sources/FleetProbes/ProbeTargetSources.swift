@@ -1,3 +1,4 @@
+import FleetCore
 import FleetSources
 import Foundation
 
@@ -31,7 +32,7 @@ public struct ProbeTargetSources: Sendable, Hashable {
         return nil
     }
 
-    /// Loads the targets. Errors are ``ConfigError``s naming file, line and key.
+    /// Loads the targets. Errors are ``InputError``s naming the file and where in it.
     public func load() throws -> [ProbeTarget] {
         var base = ProbeSettings.alb
         var usesTrafficPort = false

@@ -1,3 +1,5 @@
+import AWSFormats
+import FleetCore
 import FleetSources
 import Foundation
 
@@ -16,7 +18,9 @@ import Foundation
 /// - `describe-instances`: each instance's private IP and zone, for instance targets; without a
 ///   target-health file, every running instance is a target.
 ///
-/// The files are JSON, read as YAML (JSON is YAML), so errors name file, line and key.
+/// `describe-target-health` and `describe-instances` are read by the AWSFormats decoders (errors name
+/// the file and the JSON path; another command's output is refused). `describe-target-groups` is still
+/// read as YAML (JSON is YAML), so its errors name file, line and key.
 public enum AWSTargetImport {
     /// The health-check settings of the first target group in `describe-target-groups` output,
     /// and its traffic port when the check uses `traffic-port` (nil otherwise).
@@ -57,63 +61,60 @@ public enum AWSTargetImport {
         return (s, usesTrafficPort ? trafficPort ?? s.port : nil)
     }
 
-    /// Where each instance is: private IP and zone, from `describe-instances` output.
-    struct Placement { var ip: String; var zone: String; var running: Bool; var node: ConfigNode }
-
-    static func placements(_ root: ConfigNode) throws -> [(id: String, Placement)] {
-        var out: [(String, Placement)] = []
-        for reservation in try root.require("Reservations").items() {
-            for instance in try reservation.require("Instances").items() {
-                let id = try instance.require("InstanceId").string()
-                let zone = try instance.require("Placement").require("AvailabilityZone").string()
-                let state = try instance["State"]?["Name"]?.string() ?? "running"
-                // A terminated instance has no private address any more.
-                let ip = try instance["PrivateIpAddress"]?.string() ?? ""
-                out.append((id, Placement(ip: ip, zone: zone, running: state == "running", node: instance)))
-            }
-        }
-        return out
+    /// The instances of `describe-instances` output, read by AWSFormats' decoder (private IP, zone, state).
+    static func instances(file: String) throws -> [InstanceRecord] {
+        var warnings: [String] = []
+        return try CloudWatchFiles.decodeEC2Instances(BoundedFile.read(file).bytes, file: file, warnings: &warnings)
     }
 
     /// The targets: from `target_health` (with `instances` for instance targets), or every running
     /// instance in `instances`, each checked with `settings` (its port replaced by the target's
-    /// own when the group checks the traffic port).
+    /// own when the group checks the traffic port). Both files are read by the AWSFormats decoders,
+    /// which refuse another command's output.
     public static func targets(targetHealthFile: String?, instancesFile: String?, settings: ProbeSettings,
                                usesTrafficPort: Bool) throws -> [ProbeTarget] {
-        let placementsList = try instancesFile.map { try placements(ProbeTargetsFile.root(path: $0)) } ?? []
-        let byID = Dictionary(placementsList.map { ($0.id, $0.1) }, uniquingKeysWith: { a, _ in a })
+        let instanceList = try instancesFile.map { try instances(file: $0) } ?? []
+        let byID = Dictionary(instanceList.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var targets: [ProbeTarget] = []
         if let targetHealthFile {
-            let root = try ProbeTargetsFile.root(path: targetHealthFile)
-            for item in try root.require("TargetHealthDescriptions").items() {
-                let target = try item.require("Target")
-                let idNode = try target.require("Id")
-                let id = try idNode.string()
-                var s = settings
-                if usesTrafficPort, let port = try target["Port"]?.int(in: 1...65535) { s.port = port }
-                let host: String, zone: String
-                if id.hasPrefix("i-") {
-                    guard let instancesFile else {
-                        throw idNode.error("an instance target; name a describe-instances file (`instances:`) for its address")
-                    }
-                    guard let p = byID[id], !p.ip.isEmpty else {
-                        throw idNode.error("instance \(id) has no private address in \(instancesFile)")
-                    }
-                    host = p.ip
-                    zone = p.zone
-                } else {
-                    host = id
-                    zone = try target["AvailabilityZone"]?.string() ?? "unknown"
+            var warnings: [String] = []
+            let records = try CloudWatchFiles.decodeTargetHealth(BoundedFile.read(targetHealthFile).bytes,
+                                                                 file: targetHealthFile, warnings: &warnings)
+            for (i, record) in records.enumerated() {
+                func error(_ key: String, _ message: String) -> InputError {
+                    InputError(file: targetHealthFile, path: "TargetHealthDescriptions[\(i)].Target.\(key)", message: message)
                 }
-                targets.append(ProbeTarget(id: id, zone: zone, host: host, settings: s))
+                var s = settings
+                if usesTrafficPort, let port = record.port {
+                    guard (1...65535).contains(port) else { throw error("Port", "expected a port 1…65535, got \(port)") }
+                    s.port = port
+                }
+                let host: String, zone: String
+                if record.id.hasPrefix("i-") {
+                    guard let instancesFile else {
+                        throw error("Id", "an instance target; name a describe-instances file (`instances:`) for its address")
+                    }
+                    guard let instance = byID[record.id], let ip = instance.privateIP, !ip.isEmpty else {
+                        throw error("Id", "instance \(record.id) has no private address in \(instancesFile)")
+                    }
+                    host = ip
+                    zone = instance.zone
+                } else {
+                    host = record.id
+                    zone = record.zone ?? "unknown"
+                }
+                targets.append(ProbeTarget(id: record.id, zone: zone, host: host, settings: s))
             }
-            if targets.isEmpty { throw root["TargetHealthDescriptions"]!.error("no targets in the list") }
+            if targets.isEmpty {
+                throw InputError(file: targetHealthFile, path: "TargetHealthDescriptions", message: "no targets in the list")
+            }
         } else {
-            for (id, p) in placementsList where p.running && !p.ip.isEmpty {
-                targets.append(ProbeTarget(id: id, zone: p.zone, host: p.ip, settings: settings))
+            for instance in instanceList where instance.rawState == "running" {
+                guard let ip = instance.privateIP, !ip.isEmpty else { continue }
+                targets.append(ProbeTarget(id: instance.id, zone: instance.zone, host: ip, settings: settings))
             }
             if targets.isEmpty, let instancesFile {
-                throw ConfigError(file: instancesFile, line: nil, path: "Reservations", message: "no running instance with a private address")
+                throw InputError(file: instancesFile, line: nil, path: "Reservations", message: "no running instance with a private address")
             }
         }
         return targets

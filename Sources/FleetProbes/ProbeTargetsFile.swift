@@ -93,7 +93,7 @@ public enum ProbeTargetsFile {
         return s
     }
 
-    /// The file's top node, with file-level problems (missing, too big, not YAML) as ConfigErrors.
+    /// The file's top node, with file-level problems (missing, too big, not YAML) as InputErrors.
     static func root(path: String) throws -> ConfigNode {
         try ConfigNode.document(path: path, maxSize: maxFileSize)
     }

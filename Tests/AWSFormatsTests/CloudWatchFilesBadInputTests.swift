@@ -95,7 +95,9 @@ struct CloudWatchFilesBadInputTests {
                 == "\(file): MetricDataResults[0].Id: expected a string, found a number at byte 30")
         #expect(metricDataError(#"{"MetricDataResults": {}}"#)
                 == "\(file): MetricDataResults: expected an array, found an object at byte 22")
-        #expect(metricDataError(#""abc""#) == "\(file): (top level): expected an object, found a string at byte 0")
+        // Another JSON value where the output's object belongs is not get-metric-data output at all.
+        #expect(metricDataError(#""abc""#)
+                == "\(file): not the output of `aws cloudwatch get-metric-data` (no MetricDataResults)")
         #expect(metricDataError(#"{"MetricDataResults": [{"Id": "a", "Timestamps": ["yesterday"], "Values": [1]}]}"#)
                 == "\(file): MetricDataResults[0].Timestamps[0]: not a timestamp: \"yesterday\"")
         #expect(metricDataError(#"{"MetricDataResults": [{"Id": "a", "Timestamps": ["2025-02-30T00:00:00Z"], "Values": [1]}]}"#)
@@ -142,7 +144,8 @@ struct CloudWatchFilesBadInputTests {
                 == "\(file): byte 552: nested deeper than 512 levels")
         let deepObjects = String(repeating: #"{"a":"#, count: 100_000)
         #expect(metricDataError(#"{"Junk": \#(deepObjects)}"#) == "\(file): byte 2564: nested deeper than 512 levels")
-        #expect(metricDataError(deepArrays) == "\(file): [0]: expected an object, found an array at byte 1")
+        #expect(metricDataError(deepArrays)
+                == "\(file): not the output of `aws cloudwatch get-metric-data` (no MetricDataResults)")
         // What Foundation does with the same input (verified here: a depth limit of 512, an error, no crash).
         #expect(throws: (any Error).self) {
             try JSONSerialization.jsonObject(with: Data(deepArrays.utf8))
@@ -184,6 +187,6 @@ struct CloudWatchFilesBadInputTests {
         var w: [String] = []
         let text = #"{"MetricAlarms": [{"AlarmName": "x\ny\u001b[31m", "StateValue": "MAYBE"}]}"#
         #expect(cwErrorLine { try CloudWatchFiles.decodeAlarms(Array(text.utf8), file: "a.json", warnings: &w) }
-                == "a.json: MetricAlarms[0].StateValue: alarm x y [31m: unknown state \"MAYBE\"")
+                == "a.json: MetricAlarms[0].StateValue: alarm x y[31m: unknown state \"MAYBE\"")
     }
 }

@@ -25,7 +25,7 @@ extension CWFixture {
 
 /// The error `body` throws, as the one line users see; nil when it did not throw.
 func cwErrorLine<T>(_ body: () throws -> T) -> String? {
-    errorLine(FileSourceError.self, body)
+    errorLine(InputError.self, body)
 }
 
 func cwMetricData(_ text: String, file: String = "data/get-metric-data.json",

@@ -15,14 +15,14 @@ import Testing
 
     @Test func missingPathAndEmptyDirectory() throws {
         let missing = "/nonexistent/alarms.tf"
-        #expect(throws: AlarmDefinitionError(file: missing, message: "no such file or directory")) {
+        #expect(throws: InputError(file: missing, message: "no such file or directory")) {
             try AlarmDefinitionLoader.load(path: missing)
         }
         let directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("alarmdefs-empty-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        #expect(throws: AlarmDefinitionError(file: directory, message: "no .tf files in this directory")) {
+        #expect(throws: InputError(file: directory, message: "no .tf files in this directory")) {
             try AlarmDefinitionLoader.load(path: directory)
         }
     }
@@ -34,7 +34,7 @@ import Testing
         let handle = try #require(FileHandle(forWritingAtPath: path))
         try handle.truncate(atOffset: UInt64(AlarmDefinitionLoader.maxBytes + 1))  // sparse: nothing to read
         try handle.close()
-        #expect(throws: AlarmDefinitionError(
+        #expect(throws: InputError(
             file: path, message: "\(AlarmDefinitionLoader.maxBytes + 1) bytes is more than the 16 MB limit for alarm definitions")) {
             try AlarmDefinitionLoader.load(path: path)
         }
@@ -67,7 +67,7 @@ import Testing
             let format = AlarmDefinitionLoader.format(fileName: name, text: text)
             do {
                 _ = try AlarmDefinitionLoader.load(text: text, file: name, format: format)
-            } catch let error as AlarmDefinitionError {
+            } catch let error as InputError {
                 #expect(!error.description.contains("\n"), "\(error)")
                 #expect(!error.description.unicodeScalars.contains { $0.value == 0x1B }, "\(error)")
             } catch {

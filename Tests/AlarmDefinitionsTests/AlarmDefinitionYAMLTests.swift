@@ -44,7 +44,7 @@ import Testing
             ("bad-syntax.yaml", "4:4: not valid YAML: while parsing a block collection: did not find expected '-' indicator"),
         ] {
             let path = AlarmDefinitionFixtures.path(name)
-            let error = #expect(throws: AlarmDefinitionError.self) { try AlarmDefinitionLoader.load(path: path) }
+            let error = #expect(throws: InputError.self) { try AlarmDefinitionLoader.load(path: path) }
             #expect(error?.description.hasPrefix("\(path):\(expected)") == true, "\(name): \(String(describing: error))")
         }
     }

@@ -117,7 +117,7 @@ import Testing
 
     @Test func unterminatedString() {
         let path = AlarmDefinitionFixtures.path("bad-unterminated-string.tf")
-        #expect(throws: AlarmDefinitionError(file: path, line: 2, column: 25,
+        #expect(throws: InputError(file: path, line: 2, column: 25,
                                              message: "unterminated string: no closing '\"' before the end of the line")) {
             try AlarmDefinitionLoader.load(path: path)
         }
@@ -125,7 +125,7 @@ import Testing
 
     @Test func missingBrace() {
         let path = AlarmDefinitionFixtures.path("bad-missing-brace.tf")
-        #expect(throws: AlarmDefinitionError(
+        #expect(throws: InputError(
             file: path, line: 14, column: 1,
             message: "'resource' block inside resource \"aws_cloudwatch_metric_alarm\" \"unhealthy\" block opened at 1:52: "
                 + "is a '}' missing above?")) {
@@ -135,7 +135,7 @@ import Testing
 
     @Test func strayToken() {
         let path = AlarmDefinitionFixtures.path("bad-stray-token.tf")
-        #expect(throws: AlarmDefinitionError(file: path, line: 7, column: 28,
+        #expect(throws: InputError(file: path, line: 7, column: 28,
                                              message: "expected a new line after the value of 'period', found number 60")) {
             try AlarmDefinitionLoader.load(path: path)
         }
@@ -143,7 +143,7 @@ import Testing
 
     @Test func missingEquals() {
         let path = AlarmDefinitionFixtures.path("bad-missing-equals.tf")
-        let error = #expect(throws: AlarmDefinitionError.self) { try AlarmDefinitionLoader.load(path: path) }
+        let error = #expect(throws: InputError.self) { try AlarmDefinitionLoader.load(path: path) }
         #expect(error?.description == "\(path):12:14: expected '=' or '{' after 'threshold', found number 80")
     }
 

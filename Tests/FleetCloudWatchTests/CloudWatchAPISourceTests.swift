@@ -207,17 +207,17 @@ struct CloudWatchAPISourceTests {
         #expect(cw.settings.autoScalingGroup == "erato-backend-asg")
         #expect(cw.settings.metrics == CloudWatchAPISource.MetricSpec.panels)
 
-        #expect(throws: ConfigError.self) { try make("sources:\n  - kind: cloudwatch\n    every: 10s\n") }
+        #expect(throws: InputError.self) { try make("sources:\n  - kind: cloudwatch\n    every: 10s\n") }
         do {
             _ = try make("sources:\n  - kind: cloudwatch\n    every: 10s\n")
-        } catch let e as ConfigError {
+        } catch let e as InputError {
             #expect(e.description.hasPrefix("cw.yaml:3: sources[0].every: 10s is shorter than the metric period"))
         }
         let fast = try make("sources:\n  - kind: cloudwatch\n    every: 10s\n    allow_fast_refresh: true\n")
         #expect(fast.interval == 10)
-        #expect(throws: ConfigError.self) { try make("sources:\n  - kind: cloudwatch\n    region: us-east\n") }
-        #expect(throws: ConfigError.self) { try make("sources:\n  - kind: cloudwatch\n    endpoint: ftp://x\n") }
-        #expect(throws: ConfigError.self) { try make("sources:\n  - kind: cloudwatch\n    metrics: [cpu, bogus]\n") }
+        #expect(throws: InputError.self) { try make("sources:\n  - kind: cloudwatch\n    region: us-east\n") }
+        #expect(throws: InputError.self) { try make("sources:\n  - kind: cloudwatch\n    endpoint: ftp://x\n") }
+        #expect(throws: InputError.self) { try make("sources:\n  - kind: cloudwatch\n    metrics: [cpu, bogus]\n") }
         let custom = try make("""
             sources:
               - kind: cloudwatch

@@ -196,12 +196,13 @@ struct AlarmEvaluatorTests {
         let raw = (0..<5).map { Datapoint(time: at($0 * 60), value: 5) }
             + (5..<7).map { Datapoint(time: at($0 * 60), value: 0) }
         let ignore = alarm(n: 1, statistic: "p50", lowSamples: .ignore)
-        let timeline = AlarmEvaluator.timeline(ignore, rawPoints: raw, start: at(300), end: at(600))
+        let run = AlarmEvaluator.run(ignore, rawPoints: raw, to: at(600))
+        #expect(run.start == at(0))
         // Period 0 has 5 samples, also below 20, so the state never leaves INSUFFICIENT_DATA.
-        #expect(timeline.evaluations.map(\.state) == [.insufficientData, .insufficientData])
+        #expect(run.timeline.evaluations.map(\.state) == [.insufficientData, .insufficientData, .insufficientData])
         let evaluate = alarm(n: 1, statistic: "p50")
-        let evaluated = AlarmEvaluator.timeline(evaluate, rawPoints: raw, start: at(300), end: at(600))
-        #expect(evaluated.evaluations.map(\.state) == [.alarm, .ok])
+        let evaluated = AlarmEvaluator.run(evaluate, rawPoints: raw, to: at(600))
+        #expect(evaluated.timeline.evaluations.map(\.state) == [.insufficientData, .alarm, .ok])
     }
 
     // MARK: Reasons

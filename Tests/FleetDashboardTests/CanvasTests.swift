@@ -1,3 +1,4 @@
+import FleetCore
 @testable import FleetDashboard
 import Testing
 

@@ -14,7 +14,7 @@ struct ProbeConfigTests {
     }
 
     func error(_ text: String) -> String? {
-        errorLine(ConfigError.self) { try parse(text) }
+        errorLine(InputError.self) { try parse(text) }
     }
 
     @Test("defaults, host and url targets, per-target overrides")
@@ -108,6 +108,18 @@ struct ProbeConfigTests {
         #expect(Set(all.map(\.id)) == Set(targets.map(\.id)))
     }
 
+    @Test("target health and instances are read by the AWSFormats decoders: another command's output is refused")
+    func awsOutputOfTheWrongKind() throws {
+        let instances = Self.fixtures.appendingPathComponent("describe-instances.json").path
+        #expect(throws: InputError(file: instances, message: "not the output of `aws elbv2 describe-target-health` (no TargetHealthDescriptions)")) {
+            _ = try ProbeTargetSources(targetHealth: instances, instances: instances).load()
+        }
+        let health = Self.fixtures.appendingPathComponent("describe-target-health.json").path
+        #expect(throws: InputError(file: health, message: "not the output of `aws ec2 describe-instances` (no Reservations)")) {
+            _ = try ProbeTargetSources(targetHealth: health, instances: health).load()
+        }
+    }
+
     @Test("a target file's defaults go over the target group's settings")
     func targetGroupUnderFile() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("probe-config-\(UUID().uuidString)")
@@ -130,7 +142,7 @@ struct ProbeConfigTests {
 
         try #"{"TargetGroups": [{"HealthCheckProtocol": "TCP"}]}"#.write(to: dir.appendingPathComponent("bad.json"), atomically: true, encoding: .utf8)
         let bad = dir.appendingPathComponent("bad.json").path
-        #expect(throws: ConfigError(file: bad, line: 1, path: "TargetGroups[0].HealthCheckProtocol",
+        #expect(throws: InputError(file: bad, line: 1, path: "TargetGroups[0].HealthCheckProtocol",
                                     message: "fleetwatch checks HTTP and HTTPS target groups, not \"TCP\"")) {
             _ = try AWSTargetImport.settings(targetGroupFile: bad)
         }
@@ -156,6 +168,6 @@ struct ProbeConfigTests {
 
         let bad = try FleetConfig.parse("sources:\n  - kind: probe\n    every: 1s\n",
                                         file: "fleetwatch.yaml", baseDirectory: Self.fixtures)
-        #expect(throws: ConfigError.self) { _ = try registry.make(bad.sources[0], context: context) }
+        #expect(throws: InputError.self) { _ = try registry.make(bad.sources[0], context: context) }
     }
 }

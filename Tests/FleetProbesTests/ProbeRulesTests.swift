@@ -37,16 +37,16 @@ struct ProbeRulesTests {
     /// Steps a 3/3 tracker through checks ("P" pass, "T" timeout, "M" mismatch) and lists its
     /// state after each.
     func walk(_ checks: String) -> [String] {
-        var h = ProbeHealth(healthyThreshold: 3, unhealthyThreshold: 3)
+        var h = TargetHealthMachine(healthyThreshold: 3, unhealthyThreshold: 3)
         return checks.map { c in
-            h.record(failure: c == "P" ? nil : c == "T" ? "Target.Timeout" : "Target.ResponseCodeMismatch")
+            h.record(c == "P" ? nil : c == "T" ? .timeout : .responseCodeMismatch)
             return h.state.rawValue + (h.reason.map { ":" + $0 } ?? "")
         }
     }
 
     @Test("initial: one pass makes it healthy; three failures unhealthy")
     func initialState() {
-        #expect(ProbeHealth(healthyThreshold: 3, unhealthyThreshold: 3).reason == "Elb.RegistrationInProgress")
+        #expect(TargetHealthMachine(healthyThreshold: 3, unhealthyThreshold: 3).reason == "Elb.RegistrationInProgress")
         #expect(walk("P") == ["healthy"])
         #expect(walk("TTT") == ["initial:Elb.InitialHealthChecking", "initial:Elb.InitialHealthChecking",
                                 "unhealthy:Target.Timeout"])

@@ -106,9 +106,9 @@ struct CloudWatchFilesReaderTests {
         let data = try #require(paths.metricData.first)
         let good = try Data(contentsOf: URL(fileURLWithPath: data))
         try Data(good.prefix(100)).write(to: URL(fileURLWithPath: data))
-        #expect(errorLine(FileSourceError.self) { try reader.readChanged() } == "\(data): byte 100: unexpected end of JSON (expected a key in double quotes)")
+        #expect(errorLine(InputError.self) { try reader.readChanged() } == "\(data): byte 100: unexpected end of JSON (expected a key in double quotes)")
         try FileManager.default.removeItem(atPath: data)
-        #expect(errorLine(FileSourceError.self) { try reader.readChanged() } == "\(data): no such file")
+        #expect(errorLine(InputError.self) { try reader.readChanged() } == "\(data): no such file")
         try good.write(to: URL(fileURLWithPath: data))
         #expect(try reader.readChanged().batches.count == 11)
     }

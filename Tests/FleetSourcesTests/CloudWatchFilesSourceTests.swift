@@ -48,15 +48,20 @@ struct CloudWatchFilesSourceTests {
         #expect(next.status?.newestData == CWFixture.minute(10))
     }
 
+    /// A poller over the files source, polled once.
+    func polledOnce(_ paths: CloudWatchFilePaths) async -> (Poller, Date) {
+        let poller = Poller(state: FleetState(time: CWFixture.t0, fleet: .erato),
+                            sources: [ScheduledSource(CloudWatchFilesSource(paths: paths), every: 30, staleAfter: 1e9)])
+        let now = Date(timeIntervalSince1970: 1_800_000_000)
+        await poller.pollOnce(now: now)
+        return (poller, now)
+    }
+
     @Test("through the Poller: data lands in the fleet state; a broken file marks the source, last data kept")
     func withPoller() async throws {
         let (dir, paths) = try scratch()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let source = CloudWatchFilesSource(paths: paths)
-        let poller = Poller(state: FleetState(time: CWFixture.t0, fleet: .erato),
-                            sources: [ScheduledSource(source, every: 30, staleAfter: 1e9)])
-        let now = Date(timeIntervalSince1970: 1_800_000_000)
-        await poller.pollOnce(now: now)
+        let (poller, now) = await polledOnce(paths)
         var state = await poller.state
         #expect(state.panelSeries(.unhealthyHosts, zone: "us-east-1b")?.latest?.value == 2)
         #expect(state.alarms.first?.state == .alarm)
@@ -70,5 +75,25 @@ struct CloudWatchFilesSourceTests {
         #expect(status?.lastError == "\(paths.alarms ?? ""): byte 18: unexpected end of JSON (expected ']' or a value)")
         state = await poller.state
         #expect(state.alarms.count == 2)
+    }
+
+    @Test("a file of the wrong kind marks the source with one line; last data kept")
+    func wrongKind() async throws {
+        let (dir, paths) = try scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let (poller, now) = await polledOnce(paths)
+        #expect(await poller.status(of: "cloudwatch-files")?.health == .ok)
+
+        // describe-target-health output where get-metric-data output belongs.
+        let metricData = paths.metricData[0]
+        try FileManager.default.removeItem(atPath: metricData)
+        try FileManager.default.copyItem(atPath: CWFixture.path("describe-target-health.json"), toPath: metricData)
+        await poller.pollOnce(now: now.addingTimeInterval(31))
+        let status = await poller.status(of: "cloudwatch-files")
+        #expect(status?.health == .error)
+        #expect(status?.lastError
+                == "\(metricData): not the output of `aws cloudwatch get-metric-data` (no MetricDataResults)")
+        let state = await poller.state
+        #expect(state.panelSeries(.unhealthyHosts, zone: "us-east-1b")?.latest?.value == 2)
     }
 }

@@ -1,7 +1,8 @@
+import FleetCore
 import FleetTestSupport
 @testable import FleetSources
 
-/// The one-line `ConfigError` a body throws (`file:line: key.path: message`), or nil if it throws none.
+/// The one-line `InputError` a body throws (`file:line: key.path: message`), or nil if it throws none.
 func configErrorLine<T>(_ body: () throws -> T) -> String? {
-    errorLine(ConfigError.self, body)
+    errorLine(InputError.self, body)
 }

@@ -61,24 +61,24 @@ struct ConfigTests {
         let context = SourceContext(fleet: .erato, now: Date(timeIntervalSince1970: 0), refresh: 1, mockPrefill: 0)
         let registry = SourceRegistry([MockSourceKind(), CloudWatchFilesSourceKind()])
         let unknown = try parse("sources:\n  - kind: carrier-pigeon\n")
-        #expect(throws: ConfigError.self) { try registry.make(unknown.sources[0], context: context) }
+        #expect(throws: InputError.self) { try registry.make(unknown.sources[0], context: context) }
         do {
             _ = try registry.make(unknown.sources[0], context: context)
-        } catch let e as ConfigError {
+        } catch let e as InputError {
             #expect(e.description == "fleetwatch.yaml:2: sources[0].kind: unknown source kind 'carrier-pigeon' (known: mock, cloudwatch-files)")
         }
         let typo = try parse("sources:\n  - kind: mock\n    sceanrio: steady\n")
         do {
             _ = try registry.make(typo.sources[0], context: context)
             Issue.record("a misspelt key was accepted")
-        } catch let e as ConfigError {
+        } catch let e as InputError {
             #expect(e.description == "fleetwatch.yaml:3: sources[0].sceanrio: unknown key (known here: every, kind, name, prefill, scenario, seed, speed, start)")
         }
         let scenario = try parse("sources:\n  - kind: mock\n    scenario: meteor\n")
         do {
             _ = try registry.make(scenario.sources[0], context: context)
             Issue.record("an unknown scenario was accepted")
-        } catch let e as ConfigError {
+        } catch let e as InputError {
             #expect(e.description.hasPrefix("fleetwatch.yaml:3: sources[0].scenario: unknown scenario 'meteor'"))
         }
     }

@@ -2,68 +2,6 @@ import FleetCore
 import Testing
 @testable import FleetSources
 
-@Suite("Health-check thresholds")
-struct HealthCheckerTests {
-    struct Case: CustomTestStringConvertible, Sendable {
-        var name: String
-        var start: TargetHealth
-        var results: [HealthCheckResult]
-        var health: TargetHealth
-        var reason: String?
-        var testDescription: String { name }
-    }
-
-    static let cases: [Case] = [
-        Case(name: "new target before any check", start: .initial, results: [], health: .initial,
-             reason: "Elb.RegistrationInProgress"),
-        Case(name: "new target, 2 passes: still initial", start: .initial, results: [.pass, .pass],
-             health: .initial, reason: "Elb.RegistrationInProgress"),
-        Case(name: "new target, 3 passes: healthy", start: .initial, results: [.pass, .pass, .pass],
-             health: .healthy, reason: nil),
-        Case(name: "new target, 3 timeouts: unhealthy", start: .initial, results: [.timeout, .timeout, .timeout],
-             health: .unhealthy, reason: "Target.Timeout"),
-        Case(name: "healthy, 2 failures: still healthy", start: .healthy, results: [.timeout, .timeout],
-             health: .healthy, reason: nil),
-        Case(name: "healthy, 3 timeouts: unhealthy", start: .healthy, results: [.timeout, .timeout, .timeout],
-             health: .unhealthy, reason: "Target.Timeout"),
-        Case(name: "healthy, 3 HTTP 500: unhealthy, code mismatch", start: .healthy,
-             results: [.responseCode(500), .responseCode(500), .responseCode(500)],
-             health: .unhealthy, reason: "Target.ResponseCodeMismatch"),
-        Case(name: "healthy, 3 refused: failed health checks", start: .healthy,
-             results: [.connectionFailed, .connectionFailed, .connectionFailed],
-             health: .unhealthy, reason: "Target.FailedHealthChecks"),
-        Case(name: "healthy, a pass between failures resets the count", start: .healthy,
-             results: [.timeout, .timeout, .pass, .timeout, .timeout], health: .healthy, reason: nil),
-        Case(name: "unhealthy, 2 passes: still unhealthy", start: .healthy,
-             results: [.timeout, .timeout, .timeout, .pass, .pass], health: .unhealthy, reason: "Target.Timeout"),
-        Case(name: "unhealthy, 3 passes: healthy again", start: .healthy,
-             results: [.timeout, .timeout, .timeout, .pass, .pass, .pass], health: .healthy, reason: nil),
-        Case(name: "unhealthy, reason follows the latest failure", start: .healthy,
-             results: [.timeout, .timeout, .timeout, .responseCode(502)], health: .unhealthy,
-             reason: "Target.ResponseCodeMismatch"),
-    ]
-
-    @Test(arguments: cases)
-    func thresholds(_ c: Case) {
-        var checker = c.start == .healthy ? HealthChecker.healthy() : HealthChecker()
-        for r in c.results { checker.record(r) }
-        #expect(checker.health == c.health)
-        #expect(checker.reason == c.reason)
-    }
-
-    @Test func customThresholds() {
-        var checker = HealthChecker.healthy(config: HealthCheckConfig(healthyThreshold: 5, unhealthyThreshold: 2))
-        checker.record(.timeout)
-        #expect(checker.health == .healthy)
-        checker.record(.timeout)
-        #expect(checker.health == .unhealthy)
-        for _ in 0..<4 { checker.record(.pass) }
-        #expect(checker.health == .unhealthy)
-        checker.record(.pass)
-        #expect(checker.health == .healthy)
-    }
-}
-
 @Suite("Target tracking")
 struct TargetTrackingTests {
     /// Feeds `averages` one minute apart and returns the desired capacity after each.

@@ -92,7 +92,7 @@ extension RecordingSuites {
         /// The first 100 lines of the built-in recording (parsing all of it in every test is slow in debug builds).
         let demo = BuiltinRecording.text.split(separator: "\n", maxSplits: 100).prefix(100).joined(separator: "\n") + "\n"
 
-        func read(_ text: String, _ name: String = "demo.fwrec") throws(RecordingError) -> Recording {
+        func read(_ text: String, _ name: String = "demo.fwrec") throws(InputError) -> Recording {
             try RecordingReader.read(data: Data(text.utf8), name: name)
         }
 
@@ -153,7 +153,7 @@ extension RecordingSuites {
 
         @Test("a missing file names the path")
         func missing() {
-            #expect(throws: RecordingError(file: "/nonexistent/x.fwrec", line: nil, message: "no such file")) {
+            #expect(throws: InputError(file: "/nonexistent/x.fwrec", line: nil, message: "no such file")) {
                 try RecordingReader.read(path: "/nonexistent/x.fwrec")
             }
         }

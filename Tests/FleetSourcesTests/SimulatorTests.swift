@@ -257,7 +257,9 @@ struct ScenarioTests {
         }
         #expect(seen.count >= 4)
         for (id, states) in seen {
-            #expect(states == [.unused, .initial, .healthy], "\(id)")
+            // The first passing check makes a new target healthy (ALB rule); `initial` lasts until
+            // that check and may fall between two 5 s samples.
+            #expect(states == [.unused, .initial, .healthy] || states == [.unused, .healthy], "\(id)")
             #expect(lifecycles[id] == [.pending, .inService], "\(id)")
         }
     }

@@ -32,7 +32,7 @@ import Foundation
 ///   an evaluation whose newest period holds fewer samples than ``Statistic/lowSampleCountThreshold``
 ///   (`10/(1-p)`, or `10/p` below p50) keeps the current state. This needs the periods' sample counts
 ///   (``timeline(_:periodValues:sampleCounts:start:end:evaluationRange:)`` or
-///   ``timeline(_:rawPoints:start:end:evaluationRange:)``); without them every period is evaluated.
+///   ``run(_:rawPoints:from:to:evaluationRange:)``, the entry point); without them every period is evaluated.
 ///
 /// Documented choices where CloudWatch is silent or inconsistent:
 /// - **Default evaluation range: N + 2 periods.** CloudWatch only says the range "depends on the length
@@ -89,19 +89,6 @@ public enum AlarmEvaluator {
         let context = EvaluationContext(definition, periodValues: periodValues, sampleCounts: sampleCounts,
                                         evaluationRange: evaluationRange)
         return context.run(from: start.timeIntervalSinceReferenceDate, to: end.timeIntervalSinceReferenceDate)
-    }
-
-    /// Aggregates `rawPoints` at the alarm's period and statistic (with sample counts for percentile
-    /// alarms), then runs ``timeline(_:periodValues:sampleCounts:start:end:evaluationRange:)``.
-    public static func timeline<C: Collection>(_ definition: AlarmDefinition, rawPoints: C, start: Date, end: Date,
-                                               evaluationRange: Int? = nil) -> AlarmTimeline
-    where C.Element == Datapoint {
-        let values = periodValues(rawPoints, period: definition.period, statistic: definition.statistic)
-        let needsCounts = definition.evaluateLowSampleCountPercentile == .ignore
-            && Statistic(definition.statistic)?.isPercentile == true
-        let counts = needsCounts ? periodValues(rawPoints, period: definition.period, statistic: "SampleCount") : []
-        return timeline(definition, periodValues: values, sampleCounts: counts, start: start, end: end,
-                        evaluationRange: evaluationRange)
     }
 
     /// One evaluation, from the datapoints of the evaluation range, oldest first, `nil` for a missing one

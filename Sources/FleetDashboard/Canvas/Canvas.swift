@@ -1,3 +1,5 @@
+import FleetCore
+
 /// One screen cell: a single-width character and its style.
 public struct Cell: Sendable, Hashable {
     public var char: Unicode.Scalar

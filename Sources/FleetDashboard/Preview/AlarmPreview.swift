@@ -104,12 +104,9 @@ public struct AlarmPreview: Sendable {
     }
 
     static func outcome(_ definition: AlarmDefinition, points: [Datapoint]) -> Outcome? {
-        guard let first = points.first, let last = points.last, definition.period > 0 else { return nil }
-        let values = AlarmEvaluator.periodValues(points, period: definition.period, statistic: definition.statistic)
+        let run = AlarmEvaluator.run(definition, rawPoints: points)
+        let values = run.periodValues, timeline = run.timeline, end = run.end
         guard !values.isEmpty else { return nil }
-        let start = definition.periodStart(containing: first.time)
-        let end = definition.periodEnd(containing: last.time)
-        let timeline = AlarmEvaluator.timeline(definition, periodValues: values, start: start, end: end)
         let breaching = values.filter { definition.comparison.breaches($0.value, definition.threshold) }
         var intervals: [(Date, Date)] = []
         var openedAt: Date?

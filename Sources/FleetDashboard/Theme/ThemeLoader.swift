@@ -1,3 +1,4 @@
+import FleetCore
 import Foundation
 
 /// Finds a theme by name or path: a path (anything with a `/` or ending in `.theme`) is read as is;

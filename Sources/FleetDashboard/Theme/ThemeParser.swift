@@ -1,3 +1,5 @@
+import FleetCore
+
 /// A problem in a theme file that did not stop it loading, named by file and line.
 public struct ThemeWarning: Sendable, Hashable, CustomStringConvertible {
     public var file: String

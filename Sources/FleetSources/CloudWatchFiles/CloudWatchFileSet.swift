@@ -68,8 +68,8 @@ public struct CloudWatchFilesReader: Sendable {
 
     /// What changed since the last call: batches and warnings of files whose stamp changed, alarms when
     /// the alarms file changed, instances when the instance or target-health file changed; all nil and
-    /// empty when nothing changed. Throws the first file's error (a `FileSourceError`).
-    public mutating func readChanged() throws(FileSourceError) -> CloudWatchFileData {
+    /// empty when nothing changed. Throws the first file's error (a `InputError`).
+    public mutating func readChanged() throws(InputError) -> CloudWatchFileData {
         var out = CloudWatchFileData()
         // Queries first: when they change, the metric data files are decoded again.
         var queriesChanged = false
@@ -84,17 +84,17 @@ public struct CloudWatchFilesReader: Sendable {
         }
         for path in paths.metricData {
             let qs = queries?.value
-            if let d = try decodeIfChanged(path, force: queriesChanged, { (b) throws(FileSourceError) in
+            if let d = try decodeIfChanged(path, force: queriesChanged, { (b) throws(InputError) in
                 try CloudWatchFiles.decodeMetricData(b, file: path, queries: qs)
             }) { out.merge(d) }
         }
         for file in paths.metricStatistics {
-            if let d = try decodeIfChanged(file.path, force: false, { (b) throws(FileSourceError) in
+            if let d = try decodeIfChanged(file.path, force: false, { (b) throws(InputError) in
                 try CloudWatchFiles.decodeMetricStatistics(b, file: file.path, metric: file.metric, period: file.period)
             }) { out.merge(d) }
         }
         if let path = paths.alarms {
-            if let d = try decodeIfChanged(path, force: false, { (b) throws(FileSourceError) in
+            if let d = try decodeIfChanged(path, force: false, { (b) throws(InputError) in
                 var w: [String] = []
                 let alarms = try CloudWatchFiles.decodeAlarms(b, file: path, warnings: &w)
                 return CloudWatchFileData(warnings: w, alarms: alarms)
@@ -132,7 +132,7 @@ public struct CloudWatchFilesReader: Sendable {
     }
 
     /// Everything the files say now (cached decodes for unchanged files).
-    public mutating func readAll() throws(FileSourceError) -> CloudWatchFileData {
+    public mutating func readAll() throws(InputError) -> CloudWatchFileData {
         _ = try readChanged()
         var out = CloudWatchFileData()
         for path in paths.metricData + paths.metricStatistics.map(\.path) + [paths.alarms].compactMap({ $0 }) {
@@ -145,16 +145,16 @@ public struct CloudWatchFilesReader: Sendable {
         return out
     }
 
-    private func stampOf(_ path: String) throws(FileSourceError) -> FileStamp {
+    private func stampOf(_ path: String) throws(InputError) -> FileStamp {
         guard let s = FileStamp.of(path: path) else {
-            throw FileSourceError(file: path, message: BoundedFile.reason(errno))
+            throw InputError(file: path, message: BoundedFile.reason(errno))
         }
         return s
     }
 
     private mutating func decodeIfChanged(
-        _ path: String, force: Bool, _ decode: ([UInt8]) throws(FileSourceError) -> CloudWatchFileData
-    ) throws(FileSourceError) -> CloudWatchFileData? {
+        _ path: String, force: Bool, _ decode: ([UInt8]) throws(InputError) -> CloudWatchFileData
+    ) throws(InputError) -> CloudWatchFileData? {
         let stamp = try stampOf(path)
         if !force, let c = cache[path], c.stamp == stamp { return nil }
         let read = try BoundedFile.read(path, maxSize: maxFileSize)

@@ -4,7 +4,7 @@ import Foundation
 
 /// aws CLI output files as a ``MetricSource``: each poll re-reads only files whose ``FileStamp``
 /// changed (an unchanged set costs one `stat` per file) and answers with what they newly say.
-/// Errors are thrown as ``FileSourceError`` (one line naming file and JSON path or byte); the poller
+/// Errors are thrown as ``InputError`` (one line naming file and JSON path or byte); the poller
 /// shows them and keeps the last good data. Decoding warnings (partial data, forbidden queries,
 /// unknown states) are kept in ``warnings`` and summarised in the status detail.
 public actor CloudWatchFilesSource: MetricSource {

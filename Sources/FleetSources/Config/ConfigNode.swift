@@ -3,7 +3,7 @@ import Foundation
 import Yams
 
 /// A node of a YAML configuration file with what error messages need: the file, the key path
-/// (`sources[1].every`) and the line. Typed accessors turn wrong types into `ConfigError`s.
+/// (`sources[1].every`) and the line. Typed accessors turn wrong types into `InputError`s.
 public struct ConfigNode: @unchecked Sendable {  // Node is an immutable value tree
     public let node: Node
     public let file: String
@@ -20,8 +20,8 @@ public struct ConfigNode: @unchecked Sendable {  // Node is an immutable value t
 
     public var line: Int? { node.mark?.line }
 
-    public func error(_ message: String) -> ConfigError {
-        ConfigError(file: file, line: line, path: keyPath, message: message)
+    public func error(_ message: String) -> InputError {
+        InputError(file: file, line: line, path: keyPath, message: message)
     }
 
     func child(_ node: Node, _ component: String) -> ConfigNode {
@@ -59,7 +59,7 @@ public struct ConfigNode: @unchecked Sendable {  // Node is an immutable value t
             guard let name = key.string else { throw error("keys must be strings") }
             if !allowed.contains(name) {
                 let known = allowed.sorted().joined(separator: ", ")
-                throw ConfigError(file: file, line: key.mark?.line, path: keyPath.isEmpty ? name : "\(keyPath).\(name)",
+                throw InputError(file: file, line: key.mark?.line, path: keyPath.isEmpty ? name : "\(keyPath).\(name)",
                                   message: "unknown key (known here: \(known))")
             }
         }
@@ -67,7 +67,7 @@ public struct ConfigNode: @unchecked Sendable {  // Node is an immutable value t
 
     public func require(_ key: String) throws -> ConfigNode {
         guard let value = self[key] else {
-            throw ConfigError(file: file, line: line, path: keyPath.isEmpty ? key : "\(keyPath).\(key)",
+            throw InputError(file: file, line: line, path: keyPath.isEmpty ? key : "\(keyPath).\(key)",
                               message: "required key is missing")
         }
         return value

@@ -139,12 +139,10 @@ public actor Poller {
             let points = state.points(forAlarm: definition)
             var status = AlarmStatus(definition: definition, state: .insufficientData, reason: Self.localReasonTag)
             if let first = points.first, let last = points.last {
-                let values = AlarmEvaluator.periodValues(points, period: definition.period, statistic: definition.statistic)
-                let start = definition.periodStart(containing: first.time)
                 // The last boundary whose period has ended by the fleet's clock.
                 let end = definition.periodStart(containing: state.time)
-                if end > start {
-                    let timeline = AlarmEvaluator.timeline(definition, periodValues: values, start: start, end: max(end, last.time))
+                if end > definition.periodStart(containing: first.time) {
+                    let timeline = AlarmEvaluator.run(definition, rawPoints: points, to: max(end, last.time)).timeline
                     status.state = timeline.finalState
                     status.since = timeline.finalStateSince
                 }
@@ -202,6 +200,6 @@ public actor Poller {
     /// The text shown for an error: its description, on one line.
     static func message(_ error: any Error) -> String {
         let text = (error as? LocalizedError)?.errorDescription ?? String(describing: error)
-        return text.split(whereSeparator: \.isNewline).joined(separator: " ")
+        return SafeText.line(text)
     }
 }

@@ -10,24 +10,21 @@ public struct PreviewReport: Sendable {
     public var start: Date
     public var end: Date
 
-    /// Evaluates `definition` at every period boundary from the start of the first datapoint's
-    /// period to `end` (default: the end of the last datapoint's period). Datapoints outside
-    /// `from…end` are left out.
+    /// Evaluates `definition` with ``AlarmEvaluator/run(_:rawPoints:from:to:evaluationRange:)``: at every
+    /// period boundary from the start of the first datapoint's period (or of `from`'s, when no datapoint
+    /// is in the range) to `end` (default: the end of the last datapoint's period). Datapoints outside
+    /// `from…end` are left out; a range with none is evaluated by the missing-data rules. Nil when there
+    /// is nothing to evaluate (no datapoint and no `from`).
     public init?(definition: AlarmDefinition, series: FleetUpdate.Batch, from: Date? = nil, end: Date? = nil,
                  evaluationRange: Int? = nil) {
-        var points = series.points.sorted { $0.time < $1.time }
-        if let from { points = points.filter { $0.time >= from } }
-        if let end { points = points.filter { $0.time < end } }
-        guard let first = points.first, let last = points.last else { return nil }
-        let start = definition.periodStart(containing: first.time)
-        let stop = end ?? definition.periodEnd(containing: last.time)
-        let values = AlarmEvaluator.periodValues(points, period: definition.period, statistic: definition.statistic)
+        let run = AlarmEvaluator.run(definition, rawPoints: series.points, from: from, to: end,
+                                     evaluationRange: evaluationRange)
+        guard !run.timeline.evaluations.isEmpty else { return nil }
         self.definition = definition
         self.metric = series.key
-        self.start = start
-        self.end = stop
-        self.timeline = AlarmEvaluator.timeline(definition, periodValues: values, start: start, end: stop,
-                                                evaluationRange: evaluationRange)
+        self.start = run.start
+        self.end = run.end
+        self.timeline = run.timeline
     }
 
     // MARK: JSON

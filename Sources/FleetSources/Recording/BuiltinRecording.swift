@@ -20,7 +20,7 @@ public enum BuiltinRecording {
     public static let speed: Double = 60
 
     /// The built-in recording, read.
-    public static func load() throws(RecordingError) -> Recording {
+    public static func load() throws(InputError) -> Recording {
         try RecordingReader.read(data: Data((text + "\n").utf8), name: fileName)
     }
 }

@@ -1,19 +1,6 @@
 import FleetCore
 import Foundation
 
-/// A recording that cannot be played at all: not a recording, a newer version, unreadable.
-/// Its description is one line naming the file and line, e.g.
-/// `x.jsonl:1: not a fleetwatch recording (no header)`.
-public struct RecordingError: Error, CustomStringConvertible, Sendable, Equatable {
-    public var file: String
-    public var line: Int?
-    public var message: String
-
-    public var description: String {
-        line.map { "\(file):\($0): \(message)" } ?? "\(file): \(message)"
-    }
-}
-
 /// One recorded update and when (recording clock) the poll that merged it happened.
 public struct RecordedUpdate: Sendable, Hashable {
     public var t: Date
@@ -38,23 +25,23 @@ public struct Recording: Sendable {
 
 /// Reads recordings: the header, then each line back into the ``FleetUpdate`` it was.
 ///
-/// Fatal (``RecordingError``): an empty file, a first line that is not a recording header, a
+/// Fatal (``InputError``): an empty file, a first line that is not a recording header, a
 /// version newer than ``RecordingFormat/version``. Tolerated, with a warning: a cut-off last line
 /// (the recording plays up to the line before), a corrupt line in the middle (skipped).
 public enum RecordingReader {
-    public static func read(path: String) throws(RecordingError) -> Recording {
+    public static func read(path: String) throws(InputError) -> Recording {
         let name = path  // as the user gave it
         guard let data = FileManager.default.contents(atPath: path) else {
             let why = FileManager.default.fileExists(atPath: path) ? "cannot read the file" : "no such file"
-            throw RecordingError(file: path, line: nil, message: why)
+            throw InputError(file: path, line: nil, message: why)
         }
         return try read(data: data, name: name)
     }
 
-    public static func read(data: Data, name: String) throws(RecordingError) -> Recording {
+    public static func read(data: Data, name: String) throws(InputError) -> Recording {
         let bytes = [UInt8](data)
         guard !bytes.isEmpty else {
-            throw RecordingError(file: name, line: 1, message: "not a fleetwatch recording (empty file)")
+            throw InputError(file: name, line: 1, message: "not a fleetwatch recording (empty file)")
         }
         var lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false)
         let endsWithNewline = bytes.last == 0x0A
@@ -93,28 +80,28 @@ public enum RecordingReader {
         return recording
     }
 
-    static func readHeader(_ data: Data, name: String, decoder: JSONDecoder, onlyLine: Bool) throws(RecordingError) -> RecordingHeader {
+    static func readHeader(_ data: Data, name: String, decoder: JSONDecoder, onlyLine: Bool) throws(InputError) -> RecordingHeader {
         struct Probe: Decodable {
             var format: String?
             var version: Int?
         }
         guard let probe = try? decoder.decode(Probe.self, from: data), probe.format == RecordingFormat.name else {
             if onlyLine, String(decoding: data.prefix(64), as: UTF8.self).contains("\"\(RecordingFormat.name)\"") {
-                throw RecordingError(file: name, line: 1, message: "recording header is incomplete (the recording was cut off)")
+                throw InputError(file: name, line: 1, message: "recording header is incomplete (the recording was cut off)")
             }
-            throw RecordingError(file: name, line: 1, message: "not a fleetwatch recording (no header)")
+            throw InputError(file: name, line: 1, message: "not a fleetwatch recording (no header)")
         }
         guard let version = probe.version, version >= 1 else {
-            throw RecordingError(file: name, line: 1, message: "recording header without a valid version")
+            throw InputError(file: name, line: 1, message: "recording header without a valid version")
         }
         guard version <= RecordingFormat.version else {
-            throw RecordingError(file: name, line: 1, message:
+            throw InputError(file: name, line: 1, message:
                 "recording version \(version) is newer than this fleetwatch understands (\(RecordingFormat.version))")
         }
         do {
             return try decoder.decode(RecordingHeader.self, from: data)
         } catch {
-            throw RecordingError(file: name, line: 1, message: "bad recording header (\(reason(error)))")
+            throw InputError(file: name, line: 1, message: "bad recording header (\(reason(error)))")
         }
     }
 
@@ -139,7 +126,7 @@ public enum RecordingReader {
     }
 
     static func oneLine(_ text: String, max: Int) -> String {
-        let flat = text.split(whereSeparator: \.isNewline).joined(separator: " ")
+        let flat = SafeText.line(text)
         return flat.count > max ? String(flat.prefix(max - 1)) + "…" : flat
     }
 }

@@ -6,12 +6,12 @@ import Foundation
 /// It steps in simulated time, 5 s at a time, from `start` (rounded down to the minute):
 /// - **traffic** follows ``TrafficModel`` (daily curve × scenario × noise); the ALB (cross-zone)
 ///   splits it evenly over the healthy targets, or over all registered ones when none is healthy;
-/// - **health checks** run every 30 s per target, each at its own offset, and ``HealthChecker``
-///   applies the 3/3 thresholds;
+/// - **health checks** run every 30 s per target, each at its own offset, and FleetCore's
+///   ``TargetHealthMachine`` applies the ALB rules (3/3 thresholds);
 /// - **CPU** of each instance follows the requests it received in the minute;
 /// - **target tracking** (``TargetTrackingScaler``) reads the group's one-minute average CPU;
-///   new instances are `Pending` for 3–5 minutes, then `InService`/`initial` until three passing
-///   checks; removed ones are `Terminating`/`draining` for the 2-minute deregistration delay;
+///   new instances are `Pending` for 3–5 minutes, then `InService`/`initial` until their first
+///   passing check (the ALB rule for a newly registered target); removed ones are `Terminating`/`draining` for the 2-minute deregistration delay;
 /// - **metrics** come out once per simulated minute, timestamped at the start of the minute, as
 ///   CloudWatch publishes them.
 ///
@@ -158,7 +158,7 @@ public struct FleetSimulator: Sendable {
                 continue
             case .pending where members[i].readyAt <= t:
                 members[i].lifecycle = .inService
-                members[i].checker = HealthChecker(config: healthCheck)
+                members[i].checker = TargetHealthMachine(config: healthCheck)
                 members[i].nextCheck = t + firstCheckOffset()
             default:
                 break
@@ -174,15 +174,15 @@ public struct FleetSimulator: Sendable {
 
     mutating func runHealthChecks(at t: Int, dark: Int) {
         for i in members.indices where members[i].nextCheck <= t && members[i].lifecycle == .inService {
-            let result: HealthCheckResult
+            let result: HealthCheckFailure?
             if members[i].zone == dark {
                 result = .timeout
             } else if members[i].badBuild {
-                result = .responseCode(500)
+                result = .responseCodeMismatch  // HTTP 500
             } else if flakeRNG.unit() < Self.flakeRate {
                 result = .timeout
             } else {
-                result = .pass
+                result = nil
             }
             members[i].checker?.record(result)
             members[i].nextCheck += healthInterval
@@ -195,13 +195,13 @@ public struct FleetSimulator: Sendable {
         var healthy = 0, registered = 0
         for i in members.indices where members[i].lifecycle == .inService {
             registered += 1
-            if members[i].checker?.health == .healthy { healthy += 1 }
+            if members[i].checker?.state == .healthy { healthy += 1 }
         }
         guard registered > 0 else { return }
         let failOpen = healthy == 0
         let share = demand / Double(failOpen ? registered : healthy)
         for i in members.indices where members[i].lifecycle == .inService {
-            guard failOpen || members[i].checker?.health == .healthy else { continue }
+            guard failOpen || members[i].checker?.state == .healthy else { continue }
             members[i].requests += share
             minute.requests[members[i].zone] += share
             if members[i].zone == dark {
@@ -220,7 +220,7 @@ public struct FleetSimulator: Sendable {
             unhealthyNow[i] = 0
         }
         for i in members.indices where members[i].lifecycle == .inService {
-            switch members[i].checker?.health {
+            switch members[i].checker?.state {
             case .healthy?:
                 healthyNow[members[i].zone] += 1
                 healthyNow[zoneCount] += 1

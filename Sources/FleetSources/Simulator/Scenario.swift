@@ -19,7 +19,7 @@ public enum Scenario: String, CaseIterable, Sendable, Codable {
     /// - ~minute 23: target tracking has seen 3 minutes above 70 % and raises desired capacity
     ///   (again after the 5-minute warm-up if CPU is still above 70 %); the new instances launch in
     ///   1a and 1c (launches in 1b fail), stay `Pending` 3–5 min, then `InService`/`initial` until
-    ///   three passing checks make them `healthy`. The 1b instances stay in the group (EC2 health
+    ///   their first passing check makes them `healthy` (the ALB rule for a newly registered target). The 1b instances stay in the group (EC2 health
     ///   checks) and count as capacity, but scale-in leaves them alone while they report nothing.
     /// - ~minute 30: `UnHealthyHostCount` (Maximum) has been above 1 in two 5-minute periods: the
     ///   health-check alarm goes to ALARM.

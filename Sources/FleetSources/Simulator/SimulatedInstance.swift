@@ -20,7 +20,7 @@ struct SimulatedInstance: Sendable, Hashable {
     /// Elapsed seconds at which a `Pending` instance finishes warming up and goes `InService`.
     var readyAt: Int
     /// The target group's view of it; nil until it is registered.
-    var checker: HealthChecker?
+    var checker: TargetHealthMachine?
     /// Elapsed seconds of its next health check.
     var nextCheck: Int = .max
     /// Elapsed seconds at which a `Terminating` instance disappears.
@@ -35,7 +35,7 @@ struct SimulatedInstance: Sendable, Hashable {
     var id: String { Self.instanceID(idBits) }
 
     var isRegistered: Bool { checker != nil && lifecycle == .inService }
-    var isHealthy: Bool { lifecycle == .inService && checker?.health == .healthy }
+    var isHealthy: Bool { lifecycle == .inService && checker?.state == .healthy }
 
     /// How the dashboard shows it.
     func snapshot(zones: [String]) -> Instance {
@@ -49,7 +49,7 @@ struct SimulatedInstance: Sendable, Hashable {
             health = checker == nil ? .unused : .draining
             reason = checker == nil ? "Target.NotRegistered" : "Target.DeregistrationInProgress"
         case .inService:
-            health = checker?.health ?? .unused
+            health = checker?.state ?? .unused
             reason = checker?.reason
         }
         return Instance(id: id, zone: zones[zone], lifecycle: lifecycle, health: health, reason: reason, cpu: cpu)

@@ -42,7 +42,7 @@ enum DashboardLauncher {
             fail("\(error)", status: 1)
         }
         // What the user asked to take away (`w` in the alarm preview), now on the normal screen.
-        for text in loop.exports { print(text + "\n") }
+        for text in loop.exports { print(SafeText.printable(text) + "\n") }
         if status != 0 { throw ExitCode(status) }
     }
 }

@@ -91,8 +91,8 @@ struct PreviewCommand: AsyncParsableCommand {
         }
         guard !reports.isEmpty else { throw CLIError("\(data): no data for any of the alarms") }
         switch format {
-        case .json: print(PreviewReport.json(reports))
-        case .text: print(reports.map(\.text).joined(separator: "\n\n"))
+        case .json: print(SafeText.printable(PreviewReport.json(reports)))
+        case .text: print(SafeText.printable(reports.map(\.text).joined(separator: "\n\n")))
         }
     }
 

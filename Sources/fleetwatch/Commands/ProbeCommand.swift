@@ -104,19 +104,19 @@ enum ProbeOutput {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             let data = (try? encoder.encode(report)) ?? Data("{}".utf8)
-            print(String(decoding: data, as: UTF8.self))
+            print(SafeText.printable(String(decoding: data, as: UTF8.self)))
         case .text:
             let idWidth = max(2, report.targets.map(\.id.count).max() ?? 0)
             for t in report.targets {
                 let status = t.lastStatus.map(String.init) ?? "-"
                 let latency = t.latencyMs.map { ProbeSource.formatLatency($0 / 1000) } ?? "-"
-                print([t.id.padding(toLength: idWidth, withPad: " ", startingAt: 0), t.zone,
+                print(SafeText.printable([t.id.padding(toLength: idWidth, withPad: " ", startingAt: 0), t.zone,
                        t.state.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0),
                        status.padding(toLength: 3, withPad: " ", startingAt: 0),
                        latency.padding(toLength: 7, withPad: " ", startingAt: 0),
-                       t.reason ?? "-", t.url].joined(separator: "  "))
+                       t.reason ?? "-", t.url].joined(separator: "  ")))
             }
-            print(report.zones.map { "\($0.name): \($0.healthy) healthy, \($0.unhealthy) unhealthy" }.joined(separator: "; "))
+            print(SafeText.printable(report.zones.map { "\($0.name): \($0.healthy) healthy, \($0.unhealthy) unhealthy" }.joined(separator: "; ")))
         }
         fflush(nil)  // every stream: a pipe reader sees each line as it happens
     }
@@ -130,14 +130,14 @@ enum ProbeOutput {
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             struct Change: Encodable { var time: String; var from: String?; var target: ProbeReport.Target }
             let data = (try? encoder.encode(Change(time: time, from: from?.rawValue, target: row))) ?? Data()
-            print(String(decoding: data, as: UTF8.self))
+            print(SafeText.printable(String(decoding: data, as: UTF8.self)))
         case .text:
             var line = "\(time) \(row.id) \(row.zone) \(from?.rawValue ?? "-") -> \(row.state.rawValue)"
             if let reason = row.reason { line += " \(reason)" }
             if let detail = row.detail {
                 line += " (\(detail)" + (row.latencyMs.map { ", " + ProbeSource.formatLatency($0 / 1000) } ?? "") + ")"
             }
-            print(line)
+            print(SafeText.printable(line))
         }
         fflush(nil)  // every stream: a pipe reader sees each line as it happens
     }

@@ -73,7 +73,7 @@ struct RecordCommand: AsyncParsableCommand {
             prefill: prefill.flatMap(DurationText.parse) ?? 0, duration: seconds, interval: interval)
         let writer = try await recipe.write(to: out)
         FileHandle.standardError.write(Data(
-            "fleetwatch: wrote \(out): \(writer.lineCount) lines, \(writer.byteCount) bytes\n".utf8))
+            SafeText.printable("fleetwatch: wrote \(out): \(writer.lineCount) lines, \(writer.byteCount) bytes\n").utf8))
     }
 
     /// Records the live sources while the dashboard shows them. The dashboard runs on the main

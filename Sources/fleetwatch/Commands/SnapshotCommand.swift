@@ -81,9 +81,9 @@ struct SnapshotCommand: AsyncParsableCommand {
                                    window: display.windowSeconds)
         switch format {
         case .text:
-            print(state.view().text)
+            print(SafeText.printable(state.view().text))
         case .json:
-            print(FleetSnapshotJSON(state: fleet, start: state.windowStart, end: state.windowEnd, now: now).encoded())
+            print(SafeText.printable(FleetSnapshotJSON(state: fleet, start: state.windowStart, end: state.windowEnd, now: now).encoded()))
         }
     }
 }
