@@ -1,5 +1,5 @@
 import FleetCore
-import AlarmDefinitions
+@testable import AlarmDefinitions
 import Testing
 
 @Suite("Alarm definition writers")

@@ -142,14 +142,6 @@ struct CloudWatchAPIErrorTests {
         #expect(e == .unreachable(service: "cloudwatch", endpoint: "https://vpce.example.internal", reason: "host name not found"))
     }
 
-    @Test func connectionRefusedAgainstARealClosedPort() async throws {
-        // Nothing listens on port 1 of the loopback address: the kernel refuses at once.
-        let c = AWSClient(service: .cloudWatch, region: "us-east-1", endpoint: AWSEndpoint(url: "http://127.0.0.1:1"),
-                          retry: AWSRetryPolicy(maxAttempts: 1))
-        let e = await Self.call(c)
-        #expect(e == .unreachable(service: "cloudwatch", endpoint: "http://127.0.0.1:1", reason: "connection refused"))
-    }
-
     @Test func transportClassification() {
         struct E: Error, CustomStringConvertible { var description: String }
         #expect(AWSTransportFailure.classify(E(description: "connect(descriptor:addr:size:): Connection refused (errno: 111)")) == .connectionRefused)
