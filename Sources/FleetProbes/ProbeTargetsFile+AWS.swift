@@ -18,42 +18,57 @@ import Foundation
 /// - `describe-instances`: each instance's private IP and zone, for instance targets; without a
 ///   target-health file, every running instance is a target.
 ///
-/// `describe-target-health` and `describe-instances` are read by the AWSFormats decoders (errors name
-/// the file and the JSON path; another command's output is refused). `describe-target-groups` is still
-/// read as YAML (JSON is YAML), so its errors name file, line and key.
+/// All three are read by the AWSFormats decoders: errors name the file and the JSON path, and another
+/// command's output is refused.
 public enum AWSTargetImport {
-    /// The health-check settings of the first target group in `describe-target-groups` output,
-    /// and its traffic port when the check uses `traffic-port` (nil otherwise).
+    /// The health-check settings of the first target group in `describe-target-groups` output (read by
+    /// AWSFormats' decoder, which refuses another command's output), and its traffic port when the
+    /// check uses `traffic-port` (nil otherwise). Values outside the ranges the ELB API accepts are
+    /// errors naming the JSON path.
     public static func settings(targetGroupFile path: String) throws -> (settings: ProbeSettings, trafficPort: Int?) {
-        try settings(ProbeTargetsFile.root(path: path))
+        let groups = try CloudWatchFiles.decodeTargetGroups(BoundedFile.read(path).bytes, file: path)
+        guard let tg = groups.first else {
+            throw InputError(file: path, path: "TargetGroups", message: "no target group in the list")
+        }
+        return try settings(tg, file: path)
     }
 
-    static func settings(_ root: ConfigNode) throws -> (settings: ProbeSettings, trafficPort: Int?) {
-        let groups = try root.require("TargetGroups").items()
-        guard let tg = groups.first else { throw root["TargetGroups"]!.error("no target group in the list") }
+    static func settings(_ tg: TargetGroupRecord, file: String) throws(InputError) -> (settings: ProbeSettings, trafficPort: Int?) {
+        func error(_ key: String, _ message: String) -> InputError {
+            InputError(file: file, path: "\(tg.path).\(key)", message: message)
+        }
+        func checked(_ value: Int?, _ key: String, _ range: ClosedRange<Int>) throws(InputError) -> Int? {
+            guard let value else { return nil }
+            guard range.contains(value) else {
+                throw error(key, "expected \(range.lowerBound)…\(range.upperBound), got \(value)")
+            }
+            return value
+        }
         var s = ProbeSettings.alb
-        if let v = tg["HealthCheckPath"] { s.path = try v.string() }
-        if let v = tg["HealthCheckProtocol"] {
-            let text = try v.string()
+        if let v = tg.healthCheckPath { s.path = v }
+        if let text = tg.healthCheckProtocol {
             guard let p = ProbeProtocol(rawValue: text.uppercased()) else {
-                throw v.error("fleetwatch checks HTTP and HTTPS target groups, not \(v.describe())")
+                throw error("HealthCheckProtocol", "fleetwatch checks HTTP and HTTPS target groups, not \"\(text)\"")
             }
             s.protocol = p
         }
-        if let v = tg["HealthCheckIntervalSeconds"] { s.interval = TimeInterval(try v.int(in: 1...300)) }
-        if let v = tg["HealthCheckTimeoutSeconds"] { s.timeout = TimeInterval(try v.int(in: 1...120)) }
-        if let v = tg["HealthyThresholdCount"] { s.healthyThreshold = try v.int(in: 1...10) }
-        if let v = tg["UnhealthyThresholdCount"] { s.unhealthyThreshold = try v.int(in: 1...10) }
-        if let v = tg["Matcher"]?["HttpCode"] {
-            switch StatusMatcher.parse(try v.string()) {
+        if let v = try checked(tg.healthCheckIntervalSeconds, "HealthCheckIntervalSeconds", 1...300) { s.interval = TimeInterval(v) }
+        if let v = try checked(tg.healthCheckTimeoutSeconds, "HealthCheckTimeoutSeconds", 1...120) { s.timeout = TimeInterval(v) }
+        if let v = try checked(tg.healthyThresholdCount, "HealthyThresholdCount", 1...10) { s.healthyThreshold = v }
+        if let v = try checked(tg.unhealthyThresholdCount, "UnhealthyThresholdCount", 1...10) { s.unhealthyThreshold = v }
+        if let code = tg.matcherHttpCode {
+            switch StatusMatcher.parse(code) {
             case .success(let m): s.matcher = m
-            case .failure(let e): throw v.error("matcher \(e.description)")
+            case .failure(let e): throw error("Matcher.HttpCode", "matcher \(e.description)")
             }
         }
-        let trafficPort = try tg["Port"]?.int(in: 1...65535)
+        let trafficPort = try checked(tg.port, "Port", 1...65535)
         var usesTrafficPort = true
-        if let v = tg["HealthCheckPort"], try v.string() != "traffic-port" {
-            s.port = try v.int(in: 1...65535)
+        if let text = tg.healthCheckPort, text != "traffic-port" {
+            guard let port = Int(text), (1...65535).contains(port) else {
+                throw error("HealthCheckPort", "expected traffic-port or a port 1…65535, got \"\(text)\"")
+            }
+            s.port = port
             usesTrafficPort = false
         } else if let trafficPort {
             s.port = trafficPort

@@ -42,6 +42,17 @@ public enum SynchronizedOutput {
         return .unsupported
     }
 
+    /// Whether to wrap frames: `FLEETWATCH_SYNC=on` forces the mode (a terminal that knows it but does
+    /// not answer DECRQM, or to measure its cost inside tmux 3.3, which ignores it), `off` never asks;
+    /// otherwise the terminal is asked.
+    static func enabled(setting: String?) -> Bool {
+        switch setting {
+        case "on": true
+        case "off": false
+        default: ask()
+        }
+    }
+
     /// Asks the terminal on standard input/output, in raw mode, for at most `timeoutMs`. Called
     /// before curses starts; the terminal modes are put back as they were.
     static func ask(timeoutMs: Int = 250) -> Bool {

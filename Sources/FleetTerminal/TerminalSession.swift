@@ -49,7 +49,7 @@ public final class TerminalSession {
         tcgetattr(STDIN_FILENO, &modes)
 
         // Before curses: the terminal's answer must not reach the key decoder.
-        synchronizedOutput = SynchronizedOutput.ask()
+        synchronizedOutput = SynchronizedOutput.enabled(setting: getenv("FLEETWATCH_SYNC").map { String(cString: $0) })
         let waker = try TerminalWaker()
         // Ours before newterm, so ncurses does not install its own (which would _exit).
         SignalHandlers.installTermination(wakeFD: waker.writeFD)

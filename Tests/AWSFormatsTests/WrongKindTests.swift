@@ -20,15 +20,19 @@ struct WrongKindTests {
          { var w: [String] = []; _ = try CloudWatchFiles.decodeAutoScalingGroups($0, file: $1, warnings: &w) }),
         ("describe-instances", .describeInstances,
          { var w: [String] = []; _ = try CloudWatchFiles.decodeEC2Instances($0, file: $1, warnings: &w) }),
+        ("describe-target-groups", .describeTargetGroups, { _ = try CloudWatchFiles.decodeTargetGroups($0, file: $1) }),
     ]
 
-    static let fixtures = ["get-metric-data.json", "get-metric-statistics.json", "describe-alarms.json",
-                           "describe-target-health.json", "describe-auto-scaling-groups.json",
-                           "describe-instances.json", "get-metric-data.queries.json"]
+    /// Under Tests/Fixtures.
+    static let fixtures = ["cloudwatch/get-metric-data.json", "cloudwatch/get-metric-statistics.json",
+                           "cloudwatch/describe-alarms.json", "cloudwatch/describe-target-health.json",
+                           "cloudwatch/describe-auto-scaling-groups.json", "cloudwatch/describe-instances.json",
+                           "cloudwatch/get-metric-data.queries.json", "probe/describe-target-groups.json"]
 
     @Test(arguments: fixtures)
-    func eachDecoderTakesOnlyItsOwn(fixture: String) throws {
-        let bytes = try CWFixture.bytes(fixture)
+    func eachDecoderTakesOnlyItsOwn(path: String) throws {
+        let bytes = Array(try Data(contentsOf: FixtureFiles.url(path)))
+        let fixture = String(path.split(separator: "/").last!)
         for decoder in Self.decoders {
             let line = cwErrorLine { try decoder.decode(bytes, "x.json") }
             if fixture == "\(decoder.name).json" {
@@ -47,5 +51,19 @@ struct WrongKindTests {
                 == "x.json: not the output of `aws cloudwatch get-metric-data` (no MetricDataResults)")
         // An empty result list is still get-metric-data output.
         #expect(cwErrorLine { try cwMetricData(#"{"MetricDataResults": []}"#) } == nil)
+    }
+
+    @Test("describe-target-groups: the health-check settings as the CLI prints them")
+    func targetGroups() throws {
+        let groups = try CloudWatchFiles.decodeTargetGroups(
+            Array(Data(contentsOf: FixtureFiles.url("probe/describe-target-groups.json"))), file: "tg.json")
+        #expect(groups.count == 1)
+        let g = try #require(groups.first)
+        #expect(g.path == "TargetGroups[0]" && g.name == "erato-backend-tg" && g.port == 8080)
+        #expect(g.healthCheckProtocol == "HTTP" && g.healthCheckPort == "traffic-port" && g.healthCheckPath == "/health")
+        #expect(g.healthCheckIntervalSeconds == 30 && g.healthCheckTimeoutSeconds == 5)
+        #expect(g.healthyThresholdCount == 3 && g.unhealthyThresholdCount == 3 && g.matcherHttpCode == "200")
+        #expect(cwErrorLine { _ = try CloudWatchFiles.decodeTargetGroups(Array(#"{"TargetGroups": [{"Port": "80"}]}"#.utf8), file: "tg.json") }
+                == "tg.json: TargetGroups[0].Port: expected a number, found a string at byte 27")
     }
 }

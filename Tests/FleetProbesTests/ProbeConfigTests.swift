@@ -142,7 +142,7 @@ struct ProbeConfigTests {
 
         try #"{"TargetGroups": [{"HealthCheckProtocol": "TCP"}]}"#.write(to: dir.appendingPathComponent("bad.json"), atomically: true, encoding: .utf8)
         let bad = dir.appendingPathComponent("bad.json").path
-        #expect(throws: InputError(file: bad, line: 1, path: "TargetGroups[0].HealthCheckProtocol",
+        #expect(throws: InputError(file: bad, path: "TargetGroups[0].HealthCheckProtocol",
                                     message: "fleetwatch checks HTTP and HTTPS target groups, not \"TCP\"")) {
             _ = try AWSTargetImport.settings(targetGroupFile: bad)
         }
