@@ -110,7 +110,7 @@ enum ProbeOutput {
             for t in report.targets {
                 let status = t.lastStatus.map(String.init) ?? "-"
                 let latency = t.latencyMs.map { ProbeSource.formatLatency($0 / 1000) } ?? "-"
-                print(SafeText.printable([t.id.padding(toLength: idWidth, withPad: " ", startingAt: 0), t.zone,
+                print(SafeText.line([t.id.padding(toLength: idWidth, withPad: " ", startingAt: 0), t.zone,
                        t.state.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0),
                        status.padding(toLength: 3, withPad: " ", startingAt: 0),
                        latency.padding(toLength: 7, withPad: " ", startingAt: 0),
@@ -137,7 +137,7 @@ enum ProbeOutput {
             if let detail = row.detail {
                 line += " (\(detail)" + (row.latencyMs.map { ", " + ProbeSource.formatLatency($0 / 1000) } ?? "") + ")"
             }
-            print(SafeText.printable(line))
+            print(SafeText.line(line))
         }
         fflush(nil)  // every stream: a pipe reader sees each line as it happens
     }
