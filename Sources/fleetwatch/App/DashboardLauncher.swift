@@ -9,7 +9,7 @@ import Foundation
 /// Opens the dashboard on a feed: the part `dashboard`, `replay` and `record` share.
 enum DashboardLauncher {
     static func run(feed: DashboardFeed, fleet: FleetState, display: DisplayOptions, modeLabel: String?,
-                    notices: [String] = [], configPath: String? = nil) throws {
+                    notices: [String] = [], config: FleetConfig? = nil) throws {
         let loaded: (themes: [Theme], index: Int, warnings: [String])
         do {
             loaded = try display.loadThemes(monochromeFallback: display.colorDisabled)
@@ -19,7 +19,6 @@ enum DashboardLauncher {
         let keyMap: KeyMap
         var mouse = display.mouse
         do {
-            let config = try configPath.map { try FleetConfig.load(path: $0) }
             keyMap = try KeyMapLoading.keyMap(configKeys: config?.keys)
             mouse = mouse || config?.mouse == true
         } catch {

@@ -36,6 +36,6 @@ struct DashboardCommand: ParsableCommand {
         let now = Date()
         let live = try source.makeLive(now: now, refresh: refresh, windowSeconds: display.windowSeconds)
         try DashboardLauncher.run(feed: .live(PollerFeed(live.poller), until: nil), fleet: live.initialState,
-                                  display: display, modeLabel: nil, configPath: source.config)
+                                  display: display, modeLabel: nil, config: live.configFile)
     }
 }

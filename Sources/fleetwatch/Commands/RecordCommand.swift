@@ -90,11 +90,11 @@ struct RecordCommand: AsyncParsableCommand {
         await poller.observe { t, update in writer.record(t: t, update: update) }
         let until = durationSeconds.map { now.addingTimeInterval($0) }
         let display = self.display
-        let configPath = source.config
+        let configFile = live.configFile
         try await MainActor.run {
             try DashboardLauncher.run(feed: .live(PollerFeed(poller), until: until),
                                       fleet: FleetState(time: now, fleet: initial.fleet),
-                                      display: display, modeLabel: "rec", notices: [], configPath: configPath)
+                                      display: display, modeLabel: "rec", notices: [], config: configFile)
         }
         if let error = writer.error { warn(error) }
     }

@@ -7,6 +7,8 @@ struct LiveSources {
     var poller: Poller
     var initialState: FleetState
     var descriptions: [RecordingHeader.Source]
+    /// The configuration file they came from (read once; the dashboard takes its `keys:` and `mouse:`).
+    var configFile: FleetConfig?
 }
 
 extension SourceOptions {
@@ -20,8 +22,8 @@ extension SourceOptions {
 
     /// The configuration file's, or the command line's one mock source (`--scenario`, `--seed`,
     /// `--speed`, `--start`), polled every `refresh` seconds: both built by their registered kind.
-    func sourcesConfig(refresh: TimeInterval) throws -> FleetConfig {
-        if let config = try loadConfig() { return config }
+    func sourcesConfig(file: FleetConfig?, refresh: TimeInterval) throws -> FleetConfig {
+        if let file { return file }
         var settings = [("kind", "mock"), ("scenario", effectiveScenario.rawValue), ("seed", String(seed)),
                         ("speed", String(effectiveSpeed))]
         if let start { settings.append(("start", start)) }
@@ -32,12 +34,14 @@ extension SourceOptions {
     /// `prefill` seconds of simulated history (default: the window, at most an hour).
     func makeLive(now: Date, refresh: TimeInterval, windowSeconds: Int, prefill: TimeInterval? = nil) throws -> LiveSources {
         let prefill = prefill ?? TimeInterval(min(windowSeconds, 3600))
-        let config = try sourcesConfig(refresh: refresh)
+        let file = try loadConfig()
+        let config = try sourcesConfig(file: file, refresh: refresh)
         let poller = try SourceRegistry.linked.poller(for: config, now: now, mockPrefill: prefill)
         let descriptions = self.config == nil
             ? [RecordingHeader.Source(name: "mock", detail: "\(MockSource.detail(scenario: effectiveScenario, speed: effectiveSpeed)) seed \(seed)")]
             : config.sources.map { RecordingHeader.Source(name: $0.name, detail: "kind \($0.kind)") }
-        return LiveSources(poller: poller, initialState: poller.initialState, descriptions: descriptions)
+        return LiveSources(poller: poller, initialState: poller.initialState, descriptions: descriptions,
+                           configFile: file)
     }
 
     /// Runs the sources headless for `seconds` of (simulated) time and returns where they end.
