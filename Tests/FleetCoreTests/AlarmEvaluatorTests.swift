@@ -255,7 +255,7 @@ struct AlarmEvaluatorTests {
 
     @Test(arguments: [TreatMissingData.missing, .ignore, .breaching, .notBreaching], [1, 2, 3])
     func slidingWindowMatchesDirectEvaluation(treat: TreatMissingData, m: Int) {
-        var rng = SplitMix(seed: UInt64(m) &* 977 &+ UInt64(treat.rawValue.count))
+        var rng = SplitMix64(seed: UInt64(m) &* 977 &+ UInt64(treat.rawValue.count))
         let definition = alarm(n: 3, m: m, period: 60, treat: treat)
         var values: [Double?] = []
         for _ in 0..<400 {
@@ -272,17 +272,5 @@ struct AlarmEvaluatorTests {
             #expect(evaluation.state == state, "at evaluation \(k)")
             if evaluation.state != state { break }
         }
-    }
-}
-
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

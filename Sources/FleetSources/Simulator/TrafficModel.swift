@@ -1,3 +1,4 @@
+import FleetCore
 import Foundation
 
 /// How much traffic the fleet gets and how hard it makes the instances work.
