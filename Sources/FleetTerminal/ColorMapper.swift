@@ -36,28 +36,11 @@ public enum ColorMapper {
         return v < 8 ? 0x010101 : v
     }
 
-    /// The six levels of the xterm 6×6×6 colour cube.
-    static let cubeLevels: [Int] = [0, 95, 135, 175, 215, 255]
+    static var cubeLevels: [Int] { XtermPalette.cubeLevels }
+    static var ansiRGB: [(UInt8, UInt8, UInt8)] { XtermPalette.ansi }
 
-    /// xterm's default RGB for the 16 ANSI colours.
-    static let ansiRGB: [(UInt8, UInt8, UInt8)] = [
-        (0, 0, 0), (205, 0, 0), (0, 205, 0), (205, 205, 0), (0, 0, 238), (205, 0, 205), (0, 205, 205), (229, 229, 229),
-        (127, 127, 127), (255, 0, 0), (0, 255, 0), (255, 255, 0), (92, 92, 255), (255, 0, 255), (0, 255, 255), (255, 255, 255),
-    ]
-
-    /// The RGB value xterm gives palette entry `n`.
-    public static func rgb(ofIndex n: UInt8) -> (UInt8, UInt8, UInt8) {
-        switch n {
-        case 0..<16:
-            return ansiRGB[Int(n)]
-        case 16..<232:
-            let i = Int(n) - 16
-            return (UInt8(cubeLevels[i / 36]), UInt8(cubeLevels[i / 6 % 6]), UInt8(cubeLevels[i % 6]))
-        default:
-            let v = UInt8(8 + 10 * (Int(n) - 232))
-            return (v, v, v)
-        }
-    }
+    /// The RGB value xterm gives palette entry `n` (``XtermPalette/rgb(_:)``).
+    public static func rgb(ofIndex n: UInt8) -> (UInt8, UInt8, UInt8) { XtermPalette.rgb(n) }
 
     /// The nearest entry of the xterm 256-colour palette among the cube (16–231) and the grey
     /// ramp (232–255), the way tmux chooses it. Entries 0–15 are left out: terminals redefine them.

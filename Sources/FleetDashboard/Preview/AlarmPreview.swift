@@ -28,6 +28,9 @@ public struct AlarmPreview: Sendable {
         public var breaching: [Datapoint]
         /// Intervals spent in ALARM, as [start, end).
         public var alarmIntervals: [(start: Date, end: Date)]
+        /// The first evaluation, and the end of the evaluated range.
+        public var start: Date
+        public var end: Date
 
         public static func == (a: Outcome, b: Outcome) -> Bool {
             a.timeline == b.timeline && a.periodValues == b.periodValues
@@ -108,17 +111,7 @@ public struct AlarmPreview: Sendable {
         let values = run.periodValues, timeline = run.timeline, end = run.end
         guard !values.isEmpty else { return nil }
         let breaching = values.filter { definition.comparison.breaches($0.value, definition.threshold) }
-        var intervals: [(Date, Date)] = []
-        var openedAt: Date?
-        for t in timeline.transitions {
-            if t.to == .alarm { openedAt = t.time }
-            if t.from == .alarm, let opened = openedAt {
-                intervals.append((opened, t.time))
-                openedAt = nil
-            }
-        }
-        if let opened = openedAt { intervals.append((opened, end)) }
         return Outcome(timeline: timeline, periodValues: values, breaching: breaching,
-                       alarmIntervals: intervals.map { (start: $0.0, end: $0.1) })
+                       alarmIntervals: timeline.alarmIntervals(until: end), start: run.start, end: end)
     }
 }

@@ -7,6 +7,8 @@ public struct PreviewReport: Sendable {
     public var definition: AlarmDefinition
     public var metric: MetricKey
     public var timeline: AlarmTimeline
+    /// The datapoints at the alarm's period and statistic that were evaluated (for a chart).
+    public var periodValues: [Datapoint]
     public var start: Date
     public var end: Date
 
@@ -25,6 +27,7 @@ public struct PreviewReport: Sendable {
         self.start = run.start
         self.end = run.end
         self.timeline = run.timeline
+        self.periodValues = run.periodValues
     }
 
     // MARK: JSON

@@ -1,6 +1,7 @@
 import AlarmDefinitions
 import ArgumentParser
 import FleetCore
+import FleetDashboard
 import FleetSources
 import Foundation
 
@@ -19,7 +20,7 @@ struct PreviewCommand: AsyncParsableCommand {
             """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, svg }
 
     @Option(help: "Alarm definitions: Terraform (.tf or a folder of them), describe-alarms JSON, or fleetwatch YAML.")
     var alarms: String
@@ -45,7 +46,10 @@ struct PreviewCommand: AsyncParsableCommand {
     var evaluationRange: Int?
     @Option(help: "Leave out datapoints before this time (ISO 8601 or epoch seconds).") var start: String?
     @Option(help: "Evaluate up to this time (default: the end of the last datapoint's period).") var end: String?
-    @Option(help: "text (a timeline) or json.") var format: Format = .text
+    @Option(help: "text (a timeline), json, or svg (a chart; with overrides, the alarm as defined above the changed one).")
+    var format: Format = .text
+    @Option(help: "With --format svg: the theme whose colours the chart uses (as for the dashboard).")
+    var theme: String?
 
     func validate() throws {
         if let n = evaluationPeriods, !(1...100).contains(n) { throw ValidationError("--evaluation-periods must be 1…100, got \(n)") }
@@ -78,6 +82,7 @@ struct PreviewCommand: AsyncParsableCommand {
         let series = try PreviewData.load(path: data, queries: queries)
         for warning in series.warnings + loaded.notes { warn(warning) }
         var reports: [PreviewReport] = []
+        var charts: [[AlarmChartPicture.Panel]] = []
         for original in definitions {
             let definition = try overridden(original)
             guard let batch = series.series(for: original, loaded: loaded) else {
@@ -87,13 +92,36 @@ struct PreviewCommand: AsyncParsableCommand {
             if let report = PreviewReport(definition: definition, series: batch, from: start.flatMap(ISOTime.parse),
                                           end: end.flatMap(ISOTime.parse), evaluationRange: evaluationRange) {
                 reports.append(report)
+                if format == .svg { charts.append(chartPanels(original: original, changed: report, batch: batch)) }
             }
         }
         guard !reports.isEmpty else { throw CLIError("\(data): no data for any of the alarms") }
         switch format {
         case .json: print(SafeText.printable(PreviewReport.json(reports)))
         case .text: print(SafeText.printable(reports.map(\.text).joined(separator: "\n\n")))
+        case .svg:
+            // The chart's writer escapes every character from data (AlarmChartPicture, MarkupWriter).
+            let display = try DisplayOptions.parse(theme.map { ["--theme", $0] } ?? [])
+            let loaded = try display.loadThemes(monochromeFallback: false)
+            for warning in loaded.warnings { warn(warning) }
+            print(AlarmChartPicture(alarms: charts, theme: loaded.themes[loaded.index]).svg(), terminator: "")
         }
+    }
+
+    /// The chart's panels for one alarm: as defined, and (when an override changed it) as changed,
+    /// both evaluated by PreviewReport over the same range.
+    func chartPanels(original: AlarmDefinition, changed: PreviewReport, batch: FleetUpdate.Batch) -> [AlarmChartPicture.Panel] {
+        func panel(_ label: String, _ r: PreviewReport) -> AlarmChartPicture.Panel {
+            AlarmChartPicture.Panel(label: label, definition: r.definition, periodValues: r.periodValues,
+                                    timeline: r.timeline, start: r.start, end: r.end)
+        }
+        guard changed.definition != original,
+              let defined = PreviewReport(definition: original, series: batch, from: start.flatMap(ISOTime.parse),
+                                          end: end.flatMap(ISOTime.parse), evaluationRange: evaluationRange) else {
+            return [panel("as defined", changed)]
+        }
+        return [panel("as defined", defined),
+                panel("changed (" + AlarmChartPicture.changes(from: original, to: changed.definition) + ")", changed)]
     }
 
     func overridden(_ d: AlarmDefinition) throws -> AlarmDefinition {

@@ -17,7 +17,7 @@ struct SnapshotCommand: AsyncParsableCommand {
             """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, svg, html }
 
     @OptionGroup var source: SourceOptions
     @OptionGroup var display: DisplayOptions
@@ -37,7 +37,7 @@ struct SnapshotCommand: AsyncParsableCommand {
     @Option(help: "With --replay: the moment, ISO 8601 or epoch seconds.")
     var at: String?
 
-    @Option(help: "text (the frame, no escape codes) or json (the fleet state).")
+    @Option(help: "text (the frame, no escape codes), json (the fleet state), svg or html (the frame as a picture, in the theme's colours).")
     var format: Format = .text
 
     func validate() throws {
@@ -84,6 +84,11 @@ struct SnapshotCommand: AsyncParsableCommand {
             print(SafeText.printable(state.view().text))
         case .json:
             print(SafeText.printable(FleetSnapshotJSON(state: fleet, start: state.windowStart, end: state.windowEnd, now: now).encoded()))
+        case .svg, .html:
+            // The picture's writer escapes every character from data (CanvasPicture, MarkupWriter).
+            let picture = CanvasPicture(canvas: state.view(), colors: PictureColors(theme: loaded.themes[loaded.index]),
+                                        title: "fleetwatch \(ISOTime.string(now))")
+            print(format == .svg ? picture.svg() : picture.html(), terminator: "")
         }
     }
 }
