@@ -23,6 +23,8 @@ public struct DashboardLoop {
     /// What the user exported (`w` in the preview: the alarm as Terraform and as a put-metric-alarm
     /// command), for printing after exit.
     public private(set) var exports: [String] = []
+    /// Where `w` in the alarm preview writes the chart (`<alarm>-preview.svg`); nil writes none.
+    public var chartDirectory: URL?
     /// Frames handed to the backend.
     public private(set) var framesDrawn = 0
 
@@ -146,6 +148,16 @@ public struct DashboardLoop {
                 let text = definition.terraform + "\n\n" + definition.putMetricAlarmCommand
                 exports.append(text)
                 state.update(.exported(text))
+            case .writeChart(let fileName, let svg):
+                guard let chartDirectory, !exports.isEmpty else { continue }
+                let url = chartDirectory.appendingPathComponent(fileName)
+                do {
+                    try Data(svg.utf8).write(to: url, options: .atomic)
+                    exports[exports.count - 1] += "\n\n# the preview as a chart: \(url.path)"
+                    state.update(.exported(exports[exports.count - 1]))
+                } catch {
+                    state.post("could not write the chart to \(url.path): \(error.localizedDescription)")
+                }
             }
         }
         return false

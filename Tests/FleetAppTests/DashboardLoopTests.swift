@@ -2,6 +2,7 @@ import FleetApp
 import FleetCore
 import FleetDashboard
 import FleetSources
+import FleetTestSupport
 import Foundation
 import Testing
 
@@ -137,6 +138,25 @@ struct DashboardLoopTests {
         let shown = try #require(backend.frames.last { $0.canvas.text.contains("also printed when fleetwatch exits") })
         #expect(shown.canvas.text.contains("resource \"aws_cloudwatch_metric_alarm\""))
         #expect(loop.state.preview != nil)
+    }
+
+    @Test("w also writes the preview as an SVG chart into the chart folder, named in the exported text")
+    func exportChart() throws {
+        let dir = try TemporaryDirectory.make("charts")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let clock = FakeClock(Self.start)
+        let backend = FakeBackend(clock: clock, steps: [
+            .input([.key(.char(" ")), .key(.char("a"))]), .input([.key(.up), .key(.char("w"))]), .input([.key(.char("q"))]),
+        ])
+        let player = ReplayPlayer(timeline: ReplayTimeline(try BuiltinRecording.load()), speed: 60)
+        var loop = DashboardLoop(state: DashboardState(fleet: player.state, now: Self.start, width: 80, height: 24),
+                                 feed: .replay(player), clock: clock)
+        loop.chartDirectory = dir
+        #expect(loop.run(on: backend) == 0)
+        let file = dir.appendingPathComponent("erato-health-check-failures-preview.svg")
+        let svg = try String(contentsOf: file, encoding: .utf8)
+        #expect(svg.hasPrefix("<?xml") && svg.contains("as defined: ") && svg.contains("changed (threshold"))
+        #expect(try #require(loop.exports.first).hasSuffix("# the preview as a chart: \(file.path)"))
     }
 
     @Test("mouse through the loop: a click on the header's replay position seeks there; a double click zooms")

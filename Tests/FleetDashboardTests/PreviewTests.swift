@@ -75,7 +75,13 @@ struct PreviewTests {
         var s = opened()
         s.update(.key(.up))
         let effects = s.update(.key(.char("w")))
-        #expect(effects.count == 1)
+        #expect(effects.count == 2)
+        guard case .writeChart(let fileName, let svg) = effects.last else {
+            Issue.record("expected the chart after the export, got \(effects)")
+            return
+        }
+        #expect(fileName == "erato-health-check-failures-preview.svg")
+        #expect(svg.contains("changed (threshold 1 → 2)") && svg.contains("as defined: fired 1 time"))
         guard case .export(let definition) = try #require(effects.first) else {
             Issue.record("expected an export effect, got \(effects)")
             return

@@ -48,6 +48,7 @@ extension DashboardState {
         case .export:
             p.showExport = true
             effects.append(.export(p.edited))
+            effects.append(.writeChart(fileName: p.chartFileName, svg: p.chart(theme: theme).svg()))
         case .nextAlarm:
             let next = (p.alarmIndex + 1) % fleet.alarms.count
             p = AlarmPreview(alarmIndex: next, definition: fleet.alarms[next].definition)

@@ -10,4 +10,7 @@ public enum DashboardEffect: Sendable, Hashable {
     /// The user asked to take this alarm definition away (`w` in the alarm preview): the loop
     /// writes it as Terraform and as a put-metric-alarm command when the dashboard exits.
     case export(AlarmDefinition)
+    /// With ``export(_:)`` (`w` in the alarm preview): the preview as an SVG chart (the alarm as
+    /// defined above the edited one), for the loop to write as `fileName` beside the exported text.
+    case writeChart(fileName: String, svg: String)
 }

@@ -32,6 +32,7 @@ enum DashboardLauncher {
         state.modeLabel = modeLabel
         state.keyMap = keyMap
         var loop = DashboardLoop(state: state, feed: feed, themeChosen: display.theme != nil)
+        loop.chartDirectory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         let status: Int32
         do {
             let session = try TerminalSession(options: TerminalOptions(noColor: display.colorDisabled, mouse: mouse))
