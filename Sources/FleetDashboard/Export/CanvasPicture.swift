@@ -44,11 +44,12 @@ public struct CanvasPicture: Sendable {
         }
     }
 
-    /// Characters every font of ``fontStack`` draws at the one monospace advance: ASCII, box
-    /// drawing and block elements.
+    /// Characters the monospace fonts of ``fontStack`` draw at their one advance: all but braille
+    /// (DejaVu Sans Mono, for one, has none: it comes from a proportional fallback font) and the
+    /// wide scripts from U+2E80 on (which the canvas never holds: `SafeText` makes them `?`).
     @inline(__always)
     static func inMonospaceFonts(_ c: Unicode.Scalar) -> Bool {
-        c.value < 0x7F || (0x2500...0x259F).contains(c.value)
+        c.value < 0x2800 || (c.value > 0x28FF && c.value < 0x2E80)
     }
 
     // MARK: SVG

@@ -39,7 +39,7 @@ extension KeyMap {
         KeyBinding(.missingData, [.char("x")], "next missing-data treatment", [.preview]),
         KeyBinding(.comparison, [.char("c")], "next comparison", [.preview]),
         KeyBinding(.undo, [.char("u")], "undo: back to the alarm as defined", [.preview]),
-        KeyBinding(.export, [.char("w")], "the edited alarm as Terraform and put-metric-alarm (printed at exit)", [.preview]),
+        KeyBinding(.export, [.char("w")], "the edited alarm as Terraform and put-metric-alarm (printed at exit), and the preview as <alarm>-preview.svg", [.preview]),
         KeyBinding(.nextAlarm, [.tab], "next alarm", [.preview]),
         KeyBinding(.closePreview, [.escape, .char("a")], "leave the preview", [.preview]),
     ])
