@@ -13,6 +13,7 @@ let benchmarks: @Sendable () -> Void = {
     simulatorBenchmarks()
     dataBenchmarks()
     probeBenchmarks()
+    pictureBenchmarks()
 }
 
 /// A 200×60 dashboard with every panel full: an hour of the AZ outage at its worst.

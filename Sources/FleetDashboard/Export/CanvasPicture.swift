@@ -123,20 +123,8 @@ public struct CanvasPicture: Sendable {
         }
 
         var out = MarkupWriter(capacity: body.bytes.count + 2048)
-        out.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
-        out.raw("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"")
-        out.int(width)
-        out.raw("\" height=\"")
-        out.int(height)
-        out.raw("\" viewBox=\"0 0 ")
-        out.int(width)
-        out.raw(" ")
-        out.int(height)
-        out.raw("\" font-family=\"")
-        out.markup(Self.fontStack)
-        out.raw("\" font-size=\"")
-        out.int(Self.fontSize)
-        out.raw("\" xml:space=\"preserve\">\n<title>")
+        out.svgStart(width: width, height: height, fontFamily: Self.fontStack, fontSize: Self.fontSize, preserveSpace: true)
+        out.raw("<title>")
         out.text(title)
         out.raw("</title>\n<style>\ntext{white-space:pre}\nrect{shape-rendering:crispEdges}\n")
         for (i, look) in classes.order.enumerated() {
@@ -144,18 +132,11 @@ public struct CanvasPicture: Sendable {
             out.int(i)
             out.raw("{fill:")
             out.markup(look.fg.hex)
-            if look.attributes.contains(.bold) { out.raw(";font-weight:bold") }
-            if look.attributes.contains(.dim) { out.raw(";fill-opacity:0.6") }
-            if look.attributes.contains(.underline) { out.raw(";text-decoration:underline") }
+            out.cssAttributes(look.attributes, dimProperty: "fill-opacity")
             out.raw("}\n")
         }
-        out.raw("</style>\n<rect width=\"")
-        out.int(width)
-        out.raw("\" height=\"")
-        out.int(height)
-        out.raw("\" fill=\"")
-        out.markup(colors.background.hex)
-        out.raw("\"/>\n")
+        out.raw("</style>\n")
+        out.pageRect(width: width, height: height, color: colors.background)
         out.append(body)
         out.raw("</svg>\n")
         return out.string
@@ -270,9 +251,7 @@ public struct CanvasPicture: Sendable {
                 out.raw(";background:")
                 out.markup(look.bg.hex)
             }
-            if look.attributes.contains(.bold) { out.raw(";font-weight:bold") }
-            if look.attributes.contains(.dim) { out.raw(";opacity:0.6") }
-            if look.attributes.contains(.underline) { out.raw(";text-decoration:underline") }
+            out.cssAttributes(look.attributes, dimProperty: "opacity")
             out.raw("}\n")
         }
         out.raw("</style>\n</head>\n<body>\n<pre class=\"fleetwatch\">")

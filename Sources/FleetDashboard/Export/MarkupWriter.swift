@@ -22,6 +22,46 @@ struct MarkupWriter {
     @inline(__always)
     mutating func markup(_ s: String) { bytes.append(contentsOf: s.utf8) }
 
+    /// The XML declaration and the `<svg>` start tag of a `width` × `height` px picture.
+    mutating func svgStart(width: Int, height: Int, fontFamily: String, fontSize: Int, preserveSpace: Bool) {
+        raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+        raw("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"")
+        int(width)
+        raw("\" height=\"")
+        int(height)
+        raw("\" viewBox=\"0 0 ")
+        int(width)
+        raw(" ")
+        int(height)
+        raw("\" font-family=\"")
+        markup(fontFamily)
+        raw("\" font-size=\"")
+        int(fontSize)
+        raw(preserveSpace ? "\" xml:space=\"preserve\">\n" : "\">\n")
+    }
+
+    /// The page: a `width` × `height` px `<rect>` of `color`.
+    mutating func pageRect(width: Int, height: Int, color: RGB) {
+        raw("<rect width=\"")
+        int(width)
+        raw("\" height=\"")
+        int(height)
+        raw("\" fill=\"")
+        markup(color.hex)
+        raw("\"/>\n")
+    }
+
+    /// CSS declarations for text attributes (`;font-weight:bold` …); `dim` as `dimProperty`:0.6.
+    mutating func cssAttributes(_ attributes: TextAttributes, dimProperty: StaticString) {
+        if attributes.contains(.bold) { raw(";font-weight:bold") }
+        if attributes.contains(.dim) {
+            raw(";")
+            raw(dimProperty)
+            raw(":0.6")
+        }
+        if attributes.contains(.underline) { raw(";text-decoration:underline") }
+    }
+
     /// Another writer's bytes.
     mutating func append(_ other: MarkupWriter) { bytes.append(contentsOf: other.bytes) }
 
