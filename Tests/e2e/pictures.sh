@@ -121,6 +121,39 @@ for spec in "default:#1e1e2e:#f38ba8:#a6e3a1" "high-contrast:#000000:#ff0000:#00
     pixels "$WORK/$theme.svg" "$WORK/$theme.txt" "$WORK/$theme.png" "$page" "$alarm" "$healthy"
 done
 
+# In the dashboard's alarm preview, w writes the chart beside the Terraform and put-metric-alarm text:
+# the built-in demo in a private tmux server, its working folder $WORK/w.
+SOCK="fleetwatch-pictures-$$"
+t() { tmux -L "$SOCK" "$@"; }
+trap 't kill-server >/dev/null 2>&1; rm -rf "$WORK"' EXIT
+mkdir -p "$WORK/w"
+wait_file() {  # FILE PATTERN SECONDS: poll until FILE holds PATTERN
+  local i
+  for ((i = 0; i < $3 * 10; i++)); do grep -qE -- "$2" "$1" 2>/dev/null && return 0; sleep 0.1; done
+  echo "  timed out waiting for $2 in $1"; t capture-pane -p -t pic 2>/dev/null | sed 's/^/  | /'; return 1
+}
+wait_screen() {  # PATTERN SECONDS
+  local i
+  for ((i = 0; i < $2 * 10; i++)); do t capture-pane -p -t pic 2>/dev/null | grep -qE -- "$1" && return 0; sleep 0.1; done
+  echo "  timed out waiting for $1 on screen"; t capture-pane -p -t pic 2>/dev/null | sed 's/^/  | /'; return 1
+}
+t -f /dev/null new-session -d -s pic -x 160 -y 48 -c "$WORK/w" \
+  "env -i PATH=$PATH HOME=$HOME TERM=tmux-256color LANG=C.UTF-8 bash --norc --noprofile -c '\"$BIN\"; echo EXIT=\$?; sleep 60'"
+check "the demo dashboard draws" wait_screen "Instances by AZ" 20
+t send-keys -t pic End
+check "End: the end of the recording" wait_screen "END" 5
+t send-keys -t pic a
+check "a opens the alarm preview" wait_screen "Alarm preview" 5
+t send-keys -t pic Up w
+chart="$WORK/w/erato-health-check-failures-preview.svg"
+check "w writes <alarm>-preview.svg in the working folder" wait_file "$chart" '</svg>' 5
+check "… a well-formed chart of the alarm as defined and as changed" bash -c \
+  "python3 -c 'import xml.etree.ElementTree as E; E.parse(\"$chart\")' && grep -q 'changed (threshold 1 → 2)' '$chart'"
+t send-keys -t pic z q
+check "q exits 0" wait_screen "EXIT=0" 10
+check "… the exported Terraform, then the chart's name" bash -c \
+  "tmux -L '$SOCK' capture-pane -p -J -S -200 -t pic | grep -B3 -A3 -F '# the preview as a chart: $chart' | grep -q EXIT=0"
+
 # The README's pictures are what scripts/make-pictures.sh makes now.
 "$ROOT/scripts/make-pictures.sh" "$BIN" "$WORK/pictures" > /dev/null
 for f in dashboard.svg preview.svg; do
