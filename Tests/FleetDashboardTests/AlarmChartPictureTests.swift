@@ -55,4 +55,13 @@ struct AlarmChartPictureTests {
         #expect(doc.error == nil)
         #expect(doc.named("text").first?.text == "<script>alert('x')</script> & \"q\"\u{241B}[31m")
     }
+
+    @Test("the chart's file name keeps to letters, digits, . _ -: no folder, no hidden file, never empty",
+          arguments: [("erato-health-check-failures", "erato-health-check-failures-preview.svg"),
+                      ("../../etc/passwd", "-..-etc-passwd-preview.svg"),
+                      ("<b>cpu high</b>", "-b-cpu-high--b--preview.svg"),
+                      ("", "alarm-preview.svg"), ("..", "alarm-preview.svg")])
+    func fileName(name: String, expected: String) {
+        #expect(AlarmPreview(alarmIndex: 0, definition: definition(threshold: 1, name: name)).chartFileName == expected)
+    }
 }
