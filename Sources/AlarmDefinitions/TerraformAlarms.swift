@@ -41,7 +41,7 @@ public enum TerraformAlarms {
 }
 
 /// Reads one resource block's attributes, resolving what the scope can and noting what it cannot.
-private struct ResourceReader {
+struct ResourceReader {
     let file: String
     let block: HCLBlock
     let scope: TerraformScope
@@ -177,6 +177,14 @@ private struct ResourceReader {
             result.notes.append(note("uses count/for_each: loaded once, as written", name: definition.name))
         }
         var loaded = LoadedAlarms(definitions: [definition])
+        if let actions = body.attribute("alarm_actions"), case .list(let items) = scope.resolve(actions.value) {
+            loaded.actions[definition.name] = items.compactMap { item in
+                switch item {
+                case .string(let s), .template(let s), .expression(let s): s
+                default: nil
+                }
+            }
+        }
         if !unresolvedNames.isEmpty { loaded.unresolvedDimensions[definition.name] = unresolvedNames.sorted() }
         result.append(loaded)
     }
