@@ -80,9 +80,18 @@ assert n['model'] == 'none' and all(m['simulated_minutes'] == m['recorded_minute
 assert w['summary']['instance_hours'] > s['summary']['instance_hours'], (w['summary'], s['summary'])"
 check "scaling: an unknown policy in --target-value exits 2" bad "no target tracking policy named 'nope'" "${scale[@]}" --target-value nope=60
 check "scaling: --low-ratio out of range exits 2" bad "low-ratio must be between 0 and 1" "${scale[@]}" --low-ratio 1.5
-check "scaling: --alarms and --scaling together exit 2" bad "give one of --alarms or --scaling" "${scale[@]}" --alarms "$FIX/alarms/erato.tf"
+check "neither --alarms nor --scaling exits 2" bad "give --alarms, or --scaling" --data demo
+"$BIN" preview --scaling "$FIX/scaling/describe-policies.json" --alarms "$FIX/scaling/describe-alarms.json" --data demo \
+  --min 3 --max 12 --format json > "$WORK/d.json" 2>/dev/null
+check "describe-policies output with describe-alarms: the same policies act, request_count linted" python3 -c "
+import json; d = json.load(open('$WORK/d.json')); s = json.load(open('$WORK/s.json'))
+assert d['policies'] == ['erato-target-cpu', 'erato-step-out', 'erato-simple-in'], d['policies']
+assert any(l.startswith('request_count: never acts') for l in d['lint']), d['lint']
+assert any(a['policy'] == 'erato-target-cpu' and a['to'] > a['from'] and '2026-01-05T13:00:00Z' <= a['time'] < '2026-01-05T13:50:00Z'
+           for a in d['activities']), d['activities']"
+check "scaling: another command's output is refused" bad 'describe-alarms.json: not the output of `aws autoscaling describe-policies` \(no ScalingPolicies\)' --scaling "$FIX/scaling/describe-alarms.json" --data demo --max 12
 check "scaling: a Terraform syntax error names file:line" bad 'bad-missing-equals.tf:[0-9]+' --scaling "$FIX/alarms/bad-missing-equals.tf" --data demo
-check "scaling: the seed's max_size is computed by Terraform: asks for --max" bad "max_size is not known without running Terraform; give --max" --scaling "$FIX/alarms/erato.tf" --data demo
+check "scaling: the seed's max_size is computed by Terraform: asks for --max" bad "max_size is not stated \\(or not known without running Terraform\\); give --max" --scaling "$FIX/alarms/erato.tf" --data demo
 "$BIN" preview --scaling "$FIX/alarms/erato.tf" --data demo --max 12 > "$WORK/seed.txt" 2>/dev/null
 check "the seed's policies: the step policy no alarm invokes is linted" grep -q "lint: erato-step-out: never acts: no alarm's alarm_actions invokes it" "$WORK/seed.txt"
 

@@ -21,7 +21,7 @@ struct PreviewCommand: AsyncParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
-    @Option(help: "Alarm definitions: Terraform (.tf or a folder of them), describe-alarms JSON, or fleetwatch YAML.")
+    @Option(help: "Alarm definitions: Terraform (.tf or a folder of them), describe-alarms JSON, or fleetwatch YAML. With --scaling: the alarms that invoke step and simple policies.")
     var alarms: String?
 
     @OptionGroup(title: "Scaling preview") var scalingOptions: ScalingPreviewOptions
@@ -50,7 +50,7 @@ struct PreviewCommand: AsyncParsableCommand {
     @Option(help: "text (a timeline) or json.") var format: Format = .text
 
     func validate() throws {
-        if (alarms == nil) == (scalingOptions.scaling == nil) { throw ValidationError("give one of --alarms or --scaling") }
+        if alarms == nil, scalingOptions.scaling == nil { throw ValidationError("give --alarms, or --scaling (with --alarms for the alarms of step and simple policies)") }
         try scalingOptions.validateScaling()
         if let n = evaluationPeriods, !(1...100).contains(n) { throw ValidationError("--evaluation-periods must be 1…100, got \(n)") }
         if let m = datapointsToAlarm, m < 1 { throw ValidationError("--datapoints-to-alarm must be at least 1, got \(m)") }
@@ -71,10 +71,10 @@ struct PreviewCommand: AsyncParsableCommand {
 
     func run() async throws {
         if let scaling = scalingOptions.scaling {
-            return try scalingOptions.run(path: scaling, data: data, json: format == .json,
+            return try scalingOptions.run(path: scaling, alarms: alarms, data: data, json: format == .json,
                                           start: start.flatMap(ISOTime.parse), end: end.flatMap(ISOTime.parse))
         }
-        guard let alarms else { throw ValidationError("give one of --alarms or --scaling") }
+        guard let alarms else { throw ValidationError("give --alarms or --scaling") }
         let loaded = try AlarmDefinitionLoader.load(path: alarms)
         var definitions = loaded.definitions
         if let alarm {

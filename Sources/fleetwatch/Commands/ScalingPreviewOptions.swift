@@ -9,7 +9,7 @@ extension LoadModel: ExpressibleByArgument {}
 /// `fleetwatch preview --scaling …`: what the group's scaling policies would have done over the data, and
 /// what if (a target, the scale-in ratio, the warm-up, the limits) were changed.
 struct ScalingPreviewOptions: ParsableArguments {
-    @Option(help: "Scaling policies: Terraform aws_autoscaling_policy (.tf or a folder of them). Use instead of --alarms.")
+    @Option(help: "Scaling policies: Terraform aws_autoscaling_policy (.tf or a folder of them) or `aws autoscaling describe-policies` output.")
     var scaling: String?
 
     @Option(name: .customLong("target-value"), help: ArgumentHelp("What if: a target tracking policy's target (NAME=VALUE; repeatable).", valueName: "name=value"))
@@ -46,8 +46,8 @@ struct ScalingPreviewOptions: ParsableArguments {
     }
 
     /// Loads, simulates and prints; `data` is a file or `demo` (the built-in recording).
-    func run(path: String, data: String, json: Bool, start: Date?, end: Date?) throws {
-        var loaded = try TerraformScaling.load(path: path)
+    func run(path: String, alarms: String?, data: String, json: Bool, start: Date?, end: Date?) throws {
+        var loaded = try ScalingPolicyLoader.load(path: path, alarms: alarms.map(AlarmDefinitionLoader.load(path:)))
         for pair in targetValues {
             let (name, value) = try Self.targetValue(pair)
             guard let index = loaded.policies.firstIndex(where: { $0.name == name }),
@@ -69,7 +69,7 @@ struct ScalingPreviewOptions: ParsableArguments {
         let groupName = settings.name ?? "the group"
         let minSize = min ?? settings.minSize ?? 0
         guard let maxSize = max ?? settings.maxSize else {
-            throw CLIError("\(path): the group's max_size is not known without running Terraform; give --max")
+            throw CLIError("\(path): the group's max_size is not stated (or not known without running Terraform); give --max")
         }
         guard minSize <= maxSize else { throw CLIError("the group's minimum (\(minSize)) exceeds its maximum (\(maxSize)); give --min/--max") }
         let group = ScalingGroup(name: groupName, minSize: minSize, maxSize: maxSize, desiredCapacity: settings.desiredCapacity,
