@@ -42,7 +42,7 @@ public enum ScalingSimulation {
         var stepBase: [Int: (capacity: Int, until: Date)] = [:]
 
         var t0 = first
-        var stretch = 32
+        var stretch = 8
         while t0 <= end {
             let t1 = min(end, t0.addingTimeInterval(Double(stretch) * minute))
             let evaluated = inputs.map { input in
@@ -52,9 +52,11 @@ public enum ScalingSimulation {
             }
             var changed: Date?
             var tau = t0
+            var proposals: [ScalingRules.Proposal] = []
+            var causes = [String?](repeating: nil, count: inputs.count)
             while tau <= t1 {
-                var proposals: [ScalingRules.Proposal] = []
-                var causes: [Int: String] = [:]
+                proposals.removeAll(keepingCapacity: true)
+                for i in causes.indices { causes[i] = nil }
                 for (p, input) in inputs.enumerated() where input.policy.enabled {
                     let policy = input.policy
                     for (a, alarm) in input.alarms.enumerated() {
@@ -87,11 +89,12 @@ public enum ScalingSimulation {
                         if var proposal {
                             proposal.capacity = ScalingRules.clamped(proposal.capacity, to: group)
                             proposals.append(proposal)
-                            causes[p] = causes[p] ?? alarm.definition.name
+                            if causes[p] == nil { causes[p] = alarm.definition.name }
                         }
                     }
                 }
-                if let decision = ScalingRules.decide(current: current, proposals: proposals, scaleInVoters: voters),
+                if !proposals.isEmpty,
+                   let decision = ScalingRules.decide(current: current, proposals: proposals, scaleInVoters: voters),
                    decision.capacity != current {
                     let policy = inputs[decision.policy].policy
                     activities.append(ScalingActivity(time: tau, policy: policy.name, alarm: causes[decision.policy] ?? "",
@@ -116,7 +119,7 @@ public enum ScalingSimulation {
             }
             if let changed {
                 t0 = changed.addingTimeInterval(minute)
-                stretch = 32
+                stretch = 8
             } else {
                 t0 = t1.addingTimeInterval(minute)
                 stretch = min(stretch * 2, 4096)
@@ -152,11 +155,13 @@ private struct Evaluated {
         run = AlarmEvaluator.run(definition, rawPoints: points, from: definition.periodStart(containing: back), to: to)
     }
 
-    /// The state of the latest evaluation at or before `time`.
+    /// The state of the latest evaluation at or before `time` (evaluations are one period apart from the run's start).
     func state(at time: Date) -> AlarmState? {
         let evaluations = run.timeline.evaluations
-        let i = Self.lastIndex(evaluations.count) { evaluations[$0].time <= time }
-        return i.map { evaluations[$0].state }
+        guard let first = evaluations.first?.time, time >= first else { return nil }
+        let i = min(Int(time.timeIntervalSince(first) / period), evaluations.count - 1)
+        if evaluations[i].time <= time { return evaluations[i].state }
+        return i > 0 ? evaluations[i - 1].state : nil
     }
 
     /// The newest period value whose period ended at or before `time`.
@@ -182,12 +187,12 @@ private struct Evaluated {
         let lo = lastIndex(points.count) { points[$0].time < from }.map { $0 + 1 } ?? 0
         var out: [Datapoint] = []
         out.reserveCapacity(max(0, points.count - lo))
+        var simulated = PathCursor(path), actual = PathCursor(recorded)
         var i = lo
         while i < points.count, points[i].time < to {
             var point = points[i]
-            if alarm.rescaled, let simulated = path.value(at: point.time), simulated > 0 {
-                let actual = recorded?.value(at: point.time) ?? fallback
-                point.value = point.value * Double(actual) / Double(simulated)
+            if alarm.rescaled, let capacity = simulated.value(at: point.time), capacity > 0 {
+                point.value = point.value * Double(actual.value(at: point.time) ?? fallback) / Double(capacity)
             }
             out.append(point)
             i += 1
@@ -200,5 +205,29 @@ private struct Evaluated {
                        fallback: Int) -> [Datapoint] {
         AlarmEvaluator.periodValues(scaled(alarm, from: from, to: to, path: path, recorded: recorded, fallback: fallback),
                                     period: 60, statistic: alarm.definition.statistic)
+    }
+}
+
+/// Reads a capacity path at non-decreasing times: one binary search, then steps forward.
+private struct PathCursor {
+    let steps: [CapacityPath.Step]
+    var index: Int?
+
+    init(_ path: CapacityPath?) { steps = path?.steps ?? [] }
+
+    mutating func value(at time: Date) -> Int? {
+        guard !steps.isEmpty else { return nil }
+        guard var i = index else {
+            var lo = 0, hi = steps.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if steps[mid].time <= time { lo = mid + 1 } else { hi = mid }
+            }
+            index = max(lo - 1, 0)
+            return steps[index!].capacity
+        }
+        while i + 1 < steps.count, steps[i + 1].time <= time { i += 1 }
+        index = i
+        return steps[i].capacity
     }
 }
