@@ -7,7 +7,7 @@ import Foundation
 /// (`--alarms`: describe-alarms, Terraform or YAML) are attached to the step and simple policies their
 /// `AlarmActions` name, or that list them in `Alarms`.
 public enum ScalingPolicyLoader {
-    public static func load(path: String, alarms: LoadedAlarms? = nil) throws -> LoadedScaling {
+    public static func load(path: String, alarms: LoadedAlarms? = nil, groupFile: String? = nil) throws -> LoadedScaling {
         var isDirectory: ObjCBool = false
         _ = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
         var loaded: LoadedScaling
@@ -30,6 +30,7 @@ public enum ScalingPolicyLoader {
                 loaded.places[record.policy.name] = path
             }
         }
+        if let groupFile { try applyGroup(groupFile, to: &loaded) }
         guard let alarms else { return loaded }
         loaded.alarms.append(alarms)
         for index in loaded.policies.indices {
@@ -49,5 +50,22 @@ public enum ScalingPolicyLoader {
             }
         }
         return loaded
+    }
+
+    /// The group's limits, warm-up and cooldown from `aws autoscaling describe-auto-scaling-groups` output (the
+    /// group the policies name, else the first); they replace what the policies' files say.
+    static func applyGroup(_ path: String, to loaded: inout LoadedScaling) throws {
+        let text = try AlarmDefinitionLoader.read(path, budget: AlarmDefinitionLoader.maxBytes)
+        var warnings: [String] = []
+        var groups: [AutoScalingGroupRecord] = []
+        _ = try CloudWatchFiles.decodeAutoScalingGroups(Array(text.utf8), file: path, warnings: &warnings, groups: &groups)
+        guard let group = groups.first(where: { $0.name != nil && $0.name == loaded.group.name }) ?? groups.first else {
+            throw InputError(file: path, message: "no Auto Scaling group in it")
+        }
+        loaded.group = LoadedScaling.GroupSettings(
+            name: group.name ?? loaded.group.name, minSize: group.minSize ?? loaded.group.minSize,
+            maxSize: group.maxSize ?? loaded.group.maxSize, desiredCapacity: group.desiredCapacity ?? loaded.group.desiredCapacity,
+            defaultInstanceWarmup: group.defaultInstanceWarmup ?? loaded.group.defaultInstanceWarmup,
+            defaultCooldown: group.defaultCooldown ?? loaded.group.defaultCooldown)
     }
 }

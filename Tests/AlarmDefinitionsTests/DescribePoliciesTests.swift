@@ -41,3 +41,22 @@ struct DescribePoliciesTests {
         }
     }
 }
+
+/// The group's limits from `describe-auto-scaling-groups` (the same real-CLI capture).
+struct ScalingGroupFileTests {
+    @Test func limitsAndCooldownFromTheGroup() throws {
+        let loaded = try ScalingPolicyLoader.load(path: FixtureFiles.path("scaling/describe-policies.json"),
+                                                  groupFile: FixtureFiles.path("scaling/describe-auto-scaling-groups.json"))
+        #expect(loaded.group == .init(name: "erato-backend-asg", minSize: 3, maxSize: 12, desiredCapacity: 6,
+                                      defaultInstanceWarmup: nil, defaultCooldown: 300))
+    }
+
+    @Test func describePoliciesIsNotAGroupFile() {
+        let path = FixtureFiles.path("scaling/describe-policies.json")
+        #expect {
+            try ScalingPolicyLoader.load(path: path, groupFile: path)
+        } throws: { error in
+            "\(error)" == "\(path): not the output of `aws autoscaling describe-auto-scaling-groups` (no AutoScalingGroups)"
+        }
+    }
+}

@@ -82,10 +82,11 @@ check "scaling: an unknown policy in --target-value exits 2" bad "no target trac
 check "scaling: --low-ratio out of range exits 2" bad "low-ratio must be between 0 and 1" "${scale[@]}" --low-ratio 1.5
 check "neither --alarms nor --scaling exits 2" bad "give --alarms, or --scaling" --data demo
 "$BIN" preview --scaling "$FIX/scaling/describe-policies.json" --alarms "$FIX/scaling/describe-alarms.json" --data demo \
-  --min 3 --max 12 --format json > "$WORK/d.json" 2>/dev/null
+  --group "$FIX/scaling/describe-auto-scaling-groups.json" --format json > "$WORK/d.json" 2>/dev/null
 check "describe-policies output with describe-alarms: the same policies act, request_count linted" python3 -c "
 import json; d = json.load(open('$WORK/d.json')); s = json.load(open('$WORK/s.json'))
 assert d['policies'] == ['erato-target-cpu', 'erato-step-out', 'erato-simple-in'], d['policies']
+assert (d['group'], d['min'], d['max']) == ('erato-backend-asg', 3, 12), d
 assert any(l.startswith('request_count: never acts') for l in d['lint']), d['lint']
 assert any(a['policy'] == 'erato-target-cpu' and a['to'] > a['from'] and '2026-01-05T13:00:00Z' <= a['time'] < '2026-01-05T13:50:00Z'
            for a in d['activities']), d['activities']"

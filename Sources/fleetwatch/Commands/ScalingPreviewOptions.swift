@@ -18,6 +18,9 @@ struct ScalingPreviewOptions: ParsableArguments {
     @Option(help: "Assumption: target tracking's scale-in threshold as a fraction of the target (default 0.9).")
     var lowRatio: Double?
 
+    @Option(help: "The group's limits, warm-up and cooldown: `aws autoscaling describe-auto-scaling-groups` output.")
+    var group: String?
+
     @Option(help: "What if: the instance warm-up in seconds, for every policy.") var warmup: Int?
     @Option(help: "What if: the group's minimum size.") var min: Int?
     @Option(help: "What if: the group's maximum size.") var max: Int?
@@ -47,7 +50,8 @@ struct ScalingPreviewOptions: ParsableArguments {
 
     /// Loads, simulates and prints; `data` is a file or `demo` (the built-in recording).
     func run(path: String, alarms: String?, data: String, json: Bool, start: Date?, end: Date?) throws {
-        var loaded = try ScalingPolicyLoader.load(path: path, alarms: alarms.map(AlarmDefinitionLoader.load(path:)))
+        var loaded = try ScalingPolicyLoader.load(path: path, alarms: alarms.map(AlarmDefinitionLoader.load(path:)),
+                                                  groupFile: group)
         for pair in targetValues {
             let (name, value) = try Self.targetValue(pair)
             guard let index = loaded.policies.firstIndex(where: { $0.name == name }),
