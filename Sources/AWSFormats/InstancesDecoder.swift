@@ -32,7 +32,15 @@ public struct AutoScalingGroupRecord: Sendable, Hashable {
     public var defaultInstanceWarmup: Int?
     public var defaultCooldown: Int?
 
-    public init() {}
+    public init(name: String? = nil, minSize: Int? = nil, maxSize: Int? = nil, desiredCapacity: Int? = nil,
+                defaultInstanceWarmup: Int? = nil, defaultCooldown: Int? = nil) {
+        self.name = name
+        self.minSize = minSize
+        self.maxSize = maxSize
+        self.desiredCapacity = desiredCapacity
+        self.defaultInstanceWarmup = defaultInstanceWarmup
+        self.defaultCooldown = defaultCooldown
+    }
 }
 
 /// One instance of `describe-auto-scaling-groups` or `describe-instances`, its state mapped to fleetwatch's.

@@ -1,27 +1,12 @@
+import AWSFormats
 import FleetCore
 
 /// Scaling policies and what is known of their group, from Terraform or `describe-policies` /
 /// `describe-auto-scaling-groups` output.
 public struct LoadedScaling: Sendable, Hashable {
-    /// The group's settings as far as the files state them (nil: not stated, or computed by Terraform).
-    public struct GroupSettings: Sendable, Hashable {
-        public var name: String?
-        public var minSize: Int?
-        public var maxSize: Int?
-        public var desiredCapacity: Int?
-        public var defaultInstanceWarmup: Int?
-        public var defaultCooldown: Int?
-
-        public init(name: String? = nil, minSize: Int? = nil, maxSize: Int? = nil, desiredCapacity: Int? = nil,
-                    defaultInstanceWarmup: Int? = nil, defaultCooldown: Int? = nil) {
-            self.name = name
-            self.minSize = minSize
-            self.maxSize = maxSize
-            self.desiredCapacity = desiredCapacity
-            self.defaultInstanceWarmup = defaultInstanceWarmup
-            self.defaultCooldown = defaultCooldown
-        }
-    }
+    /// The group's settings as far as the files state them (nil: not stated, or computed by Terraform): the
+    /// same record `describe-auto-scaling-groups` is read into.
+    public typealias GroupSettings = AutoScalingGroupRecord
 
     /// Step and simple policies carry the alarms whose actions invoke them.
     public var policies: [ScalingPolicy]

@@ -62,7 +62,7 @@ public enum ScalingPolicyLoader {
         guard let group = groups.first(where: { $0.name != nil && $0.name == loaded.group.name }) ?? groups.first else {
             throw InputError(file: path, message: "no Auto Scaling group in it")
         }
-        loaded.group = LoadedScaling.GroupSettings(
+        loaded.group = AutoScalingGroupRecord(
             name: group.name ?? loaded.group.name, minSize: group.minSize ?? loaded.group.minSize,
             maxSize: group.maxSize ?? loaded.group.maxSize, desiredCapacity: group.desiredCapacity ?? loaded.group.desiredCapacity,
             defaultInstanceWarmup: group.defaultInstanceWarmup ?? loaded.group.defaultInstanceWarmup,

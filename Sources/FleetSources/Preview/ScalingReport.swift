@@ -114,10 +114,6 @@ public struct ScalingReport: Sendable {
                            minutes_above_target: p.aboveTarget.map { .init(policy: $0.policy, target: $0.target,
                                                                             simulated_minutes: $0.simulated,
                                                                             recorded_minutes: $0.recorded) }))
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
-        let data = (try? encoder.encode(root)) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self)
+        return PreviewReport.encode(root, fallback: "{}")
     }
 }
