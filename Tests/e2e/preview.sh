@@ -79,6 +79,10 @@ n = json.load(open('$WORK/n.json')); s = json.load(open('$WORK/s.json')); w = js
 assert n['model'] == 'none' and all(m['simulated_minutes'] == m['recorded_minutes'] for m in n['summary']['minutes_above_target']), n['summary']
 assert w['summary']['instance_hours'] > s['summary']['instance_hours'], (w['summary'], s['summary'])"
 check "scaling: an unknown policy in --target-value exits 2" bad "no target tracking policy named 'nope'" "${scale[@]}" --target-value nope=60
+"$BIN" preview "${scale[@]}" --low-ratio 0.85 --high-periods 5 --low-periods 10 --format json > "$WORK/a2.json" 2>/dev/null
+check "assumptions overridden are printed as used" python3 -c "
+import json; a = json.load(open('$WORK/a2.json'))['assumptions']
+assert a[0].startswith('target tracking scale-out alarm: 5 of 5') and a[1].startswith('target tracking scale-in alarm: 10 of 10 periods below 0.85'), a"
 check "scaling: --low-ratio out of range exits 2" bad "low-ratio must be between 0 and 1" "${scale[@]}" --low-ratio 1.5
 check "neither --alarms nor --scaling exits 2" bad "give --alarms, or --scaling" --data demo
 "$BIN" preview --scaling "$FIX/scaling/describe-policies.json" --alarms "$FIX/scaling/describe-alarms.json" --data demo \

@@ -11,20 +11,14 @@ public struct ScalingAssumptions: Sendable, Hashable, Codable {
     /// The scale-in alarm's threshold as a fraction of the target. The guide says only that it is
     /// "usually more than 10 % lower" than the target; 0.9 is the ratio real accounts show. Undocumented.
     public var lowRatio: Double
-    /// The capacity target tracking asks for: current × metric ÷ target, the metric being the newest
-    /// datapoint the alarm evaluated. AWS documents the direction of the rounding (see
-    /// ``ScalingRules/targetTrackingCapacity(current:metric:target:)``), not the formula. Undocumented.
-    public var proportionalCapacity: Bool
     /// Seconds from a scaling activity's start to its end (instances launched or terminated). The
     /// cooldown of simple scaling runs from the end. AWS documents no duration; 0 by default.
     public var activitySeconds: Int
 
-    public init(highAlarmPeriods: Int = 3, lowAlarmPeriods: Int = 15, lowRatio: Double = 0.9,
-                proportionalCapacity: Bool = true, activitySeconds: Int = 0) {
+    public init(highAlarmPeriods: Int = 3, lowAlarmPeriods: Int = 15, lowRatio: Double = 0.9, activitySeconds: Int = 0) {
         self.highAlarmPeriods = highAlarmPeriods
         self.lowAlarmPeriods = lowAlarmPeriods
         self.lowRatio = lowRatio
-        self.proportionalCapacity = proportionalCapacity
         self.activitySeconds = activitySeconds
     }
 
@@ -35,7 +29,7 @@ public struct ScalingAssumptions: Sendable, Hashable, Codable {
         [
             "target tracking scale-out alarm: \(highAlarmPeriods) of \(highAlarmPeriods) one-minute periods above the target (not documented by AWS; what real accounts show)",
             "target tracking scale-in alarm: \(lowAlarmPeriods) of \(lowAlarmPeriods) periods below \(lowRatio) × the target (AWS: \"usually more than 10 % lower\"; the ratio is not documented)",
-            "target tracking capacity: current × metric ÷ target, rounded up when adding and down when removing (the rounding is documented, the formula is not)",
+            "target tracking capacity: current × newest datapoint ÷ target, rounded up when adding and down when removing (the rounding is documented, the formula is not: ScalingRules.targetTrackingCapacity)",
             "a scaling activity lasts \(activitySeconds) s; simple scaling's cooldown starts when it ends",
         ]
     }
@@ -44,7 +38,9 @@ public struct ScalingAssumptions: Sendable, Hashable, Codable {
 /// How the recorded metric would have changed had the group run at another capacity.
 public enum LoadModel: String, Sendable, Hashable, Codable, CaseIterable {
     /// Per-instance metric = recorded × recorded capacity ÷ simulated capacity, for per-instance averages
-    /// and per-target metrics (the load is shared equally by the instances in service). An assumption:
+    /// and per-target metrics (the load is shared equally by the instances in service, from the minute of the
+    /// activity that launched them; so leaving warming instances out of the aggregate, as Auto Scaling does,
+    /// does not change it). An assumption:
     /// AWS recommends target tracking on metrics that change "inversely proportional to a change in the
     /// capacity" (user guide, "Dynamic scaling"), which is what this models.
     case proportional

@@ -21,6 +21,9 @@ struct ScalingPreviewOptions: ParsableArguments {
     @Option(help: "The group's limits, warm-up and cooldown: `aws autoscaling describe-auto-scaling-groups` output.")
     var group: String?
 
+    @Option(help: "Assumption: target tracking's scale-out alarm periods, N of N (default 3).") var highPeriods: Int?
+    @Option(help: "Assumption: target tracking's scale-in alarm periods, N of N (default 15).") var lowPeriods: Int?
+
     @Option(help: "What if: the instance warm-up in seconds, for every policy.") var warmup: Int?
     @Option(help: "What if: the group's minimum size.") var min: Int?
     @Option(help: "What if: the group's maximum size.") var max: Int?
@@ -32,6 +35,9 @@ struct ScalingPreviewOptions: ParsableArguments {
 
     func validateScaling() throws {
         if let r = lowRatio, !(r > 0 && r < 1) { throw ValidationError("--low-ratio must be between 0 and 1 (exclusive), got \(r)") }
+        for (name, value) in [("--high-periods", highPeriods), ("--low-periods", lowPeriods)] {
+            if let value, !(1...100).contains(value) { throw ValidationError("\(name) must be 1…100, got \(value)") }
+        }
         if let w = warmup, !(0...3600).contains(w) { throw ValidationError("--warmup must be 0…3600 seconds, got \(w)") }
         for (name, value) in [("--min", min), ("--max", max), ("--desired", desired)] {
             if let value, !(0...10_000).contains(value) { throw ValidationError("\(name) must be 0…10000, got \(value)") }
@@ -70,6 +76,8 @@ struct ScalingPreviewOptions: ParsableArguments {
         let settings = loaded.group
         var assumptions = ScalingAssumptions.standard
         if let lowRatio { assumptions.lowRatio = lowRatio }
+        if let highPeriods { assumptions.highAlarmPeriods = highPeriods }
+        if let lowPeriods { assumptions.lowAlarmPeriods = lowPeriods }
         let groupName = settings.name ?? "the group"
         let minSize = min ?? settings.minSize ?? 0
         guard let maxSize = max ?? settings.maxSize else {
