@@ -13,7 +13,8 @@ public struct ScalingAlarmInput: Sendable, Hashable {
     public init(definition: AlarmDefinition, role: Role, points: [Datapoint], rescaled: Bool) {
         self.definition = definition
         self.role = role
-        self.points = points.sorted { $0.time < $1.time }
+        let ordered = zip(points, points.dropFirst()).allSatisfy { $0.time <= $1.time }
+        self.points = ordered ? points : points.sorted { $0.time < $1.time }
         self.rescaled = rescaled
     }
 }

@@ -50,11 +50,18 @@ public enum ScalingSimulation {
                     Evaluated(alarm, from: t0, to: t1, path: path, recorded: recorded, fallback: fallback)
                 }
             }
+            // Most minutes no alarm is in ALARM: one look at each alarm's states decides that.
+            let tables = evaluated.flatMap { $0.map(\.table) }
             var changed: Date?
             var tau = t0
             var proposals: [ScalingRules.Proposal] = []
             var causes = [String?](repeating: nil, count: inputs.count)
             while tau <= t1 {
+                let now = tau.timeIntervalSinceReferenceDate
+                if !tables.contains(where: { $0.isAlarm(at: now) }) {
+                    tau = tau.addingTimeInterval(minute)
+                    continue
+                }
                 proposals.removeAll(keepingCapacity: true)
                 for i in causes.indices { causes[i] = nil }
                 for (p, input) in inputs.enumerated() where input.policy.enabled {
@@ -146,6 +153,9 @@ private struct Evaluated {
     let run: AlarmRun
     let period: Double
 
+    /// The states alone, for the quick look at every minute.
+    let table: StateTable
+
     init(_ alarm: ScalingAlarmInput, from: Date, to: Date, path: CapacityPath, recorded: CapacityPath?, fallback: Int) {
         let definition = alarm.definition
         period = Double(definition.period)
@@ -153,6 +163,8 @@ private struct Evaluated {
         let back = from.addingTimeInterval(-Double(range + 1) * period)
         let points = Self.scaled(alarm, from: back, to: to, path: path, recorded: recorded, fallback: fallback)
         run = AlarmEvaluator.run(definition, rawPoints: points, from: definition.periodStart(containing: back), to: to)
+        table = StateTable(first: run.timeline.evaluations.first?.time.timeIntervalSinceReferenceDate ?? .infinity,
+                           period: period, alarm: run.timeline.evaluations.map { $0.state == .alarm })
     }
 
     /// The state of the latest evaluation at or before `time` (evaluations are one period apart from the run's start).
@@ -229,5 +241,17 @@ private struct PathCursor {
         while i + 1 < steps.count, steps[i + 1].time <= time { i += 1 }
         index = i
         return steps[i].capacity
+    }
+}
+
+/// Whether an alarm's evaluation at or before a time (seconds since the reference date) was ALARM.
+private struct StateTable {
+    let first: Double
+    let period: Double
+    let alarm: [Bool]
+
+    func isAlarm(at time: Double) -> Bool {
+        guard time >= first, !alarm.isEmpty else { return false }
+        return alarm[min(Int((time - first) / period), alarm.count - 1)]
     }
 }
