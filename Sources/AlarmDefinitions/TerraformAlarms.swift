@@ -102,10 +102,10 @@ struct ResourceReader {
         }
     }
 
-    mutating func integer(_ name: String) throws -> Int? {
-        guard let n = try number(name) else { return nil }
+    mutating func integer(_ name: String, in body: HCLBody? = nil) throws -> Int? {
+        guard let n = try number(name, in: body) else { return nil }
         guard n == n.rounded(), abs(n) < 1e9 else {
-            let location = block.body.attribute(name)?.location ?? block.location
+            let location = (body ?? block.body).attribute(name)?.location ?? block.location
             throw error(location, "\(name): expected a whole number, got \(HCLValue.number(n).literalText ?? "")")
         }
         return Int(n)

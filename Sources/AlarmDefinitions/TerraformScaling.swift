@@ -81,23 +81,14 @@ extension ResourceReader {
         }
     }
 
-    mutating func wholeNumber(_ name: String, in body: HCLBody? = nil) throws -> Int? {
-        guard let n = try number(name, in: body) else { return nil }
-        guard n == n.rounded(), abs(n) < 1e9 else {
-            let location = (body ?? block.body).attribute(name)?.location ?? block.location
-            throw error(location, "\(name): expected a whole number, got \(HCLValue.number(n).literalText ?? "")")
-        }
-        return Int(n)
-    }
-
     mutating func readGroup() throws -> LoadedScaling.GroupSettings {
         var settings = LoadedScaling.GroupSettings()
         settings.name = try string("name")
-        settings.minSize = try wholeNumber("min_size")
-        settings.maxSize = try wholeNumber("max_size")
-        settings.desiredCapacity = try wholeNumber("desired_capacity")
-        settings.defaultInstanceWarmup = try wholeNumber("default_instance_warmup")
-        settings.defaultCooldown = try wholeNumber("default_cooldown")
+        settings.minSize = try integer("min_size")
+        settings.maxSize = try integer("max_size")
+        settings.desiredCapacity = try integer("desired_capacity")
+        settings.defaultInstanceWarmup = try integer("default_instance_warmup")
+        settings.defaultCooldown = try integer("default_cooldown")
         return settings
     }
 
@@ -114,7 +105,7 @@ extension ResourceReader {
         let groupName = group ?? "*"
         unresolved.removeAll()
         let enabled = try bool("enabled") ?? true
-        let warmup = try wholeNumber("estimated_instance_warmup")
+        let warmup = try integer("estimated_instance_warmup")
         let kind: ScalingPolicyKind
         switch policyType {
         case "TargetTrackingScaling":
@@ -136,17 +127,17 @@ extension ResourceReader {
                 let location = block.body.attribute("adjustment_type")?.location ?? block.location
                 throw error(location, "adjustment_type: expected ChangeInCapacity, ExactCapacity or PercentChangeInCapacity, got \(typeText.alarmQuoted())")
             }
-            let magnitude = try wholeNumber("min_adjustment_magnitude")
+            let magnitude = try integer("min_adjustment_magnitude")
             if policyType == "SimpleScaling" {
-                guard let adjustment = try wholeNumber("scaling_adjustment") else {
+                guard let adjustment = try integer("scaling_adjustment") else {
                     throw error(block.location, "SimpleScaling needs scaling_adjustment")
                 }
                 kind = .simple(AdjustmentConfiguration(type: type, steps: [StepAdjustment(adjustment: adjustment)],
-                                                       minAdjustmentMagnitude: magnitude, cooldown: try wholeNumber("cooldown")))
+                                                       minAdjustmentMagnitude: magnitude, cooldown: try integer("cooldown")))
             } else {
                 var steps: [StepAdjustment] = []
                 for stepBlock in block.body.blocks("step_adjustment") {
-                    guard let adjustment = try wholeNumber("scaling_adjustment", in: stepBlock.body) else {
+                    guard let adjustment = try integer("scaling_adjustment", in: stepBlock.body) else {
                         throw error(stepBlock.location, "step_adjustment: missing scaling_adjustment")
                     }
                     steps.append(StepAdjustment(lowerBound: try number("metric_interval_lower_bound", in: stepBlock.body),
