@@ -16,6 +16,8 @@ public struct MetricAlarmRecord: Sendable, Hashable {
     public var period, evaluationPeriods, datapointsToAlarm: Int?
     public var threshold: Double?
     public var dimensions: [FleetCore.Dimension] = []
+    /// `AlarmActions`: ARNs (a scaling policy's, an SNS topic's).
+    public var alarmActions: [String] = []
     /// A metric-math alarm (a non-empty `Metrics` list).
     public var usesMetrics = false
     public var stateUpdated, stateTransitioned: Date?
@@ -89,6 +91,7 @@ extension CloudWatchFiles {
             case "DatapointsToAlarm": a.datapointsToAlarm = try r.skipNull() ? nil : r.readInt()
             case "Threshold": a.threshold = try r.skipNull() ? nil : r.readNumber()
             case "Dimensions": a.dimensions = try r.skipNull() ? [] : readDimensions(&r)
+            case "AlarmActions": a.alarmActions = try r.skipNull() ? [] : r.readStringArray()
             case "StateUpdatedTimestamp": a.stateUpdated = try r.skipNull() ? nil : r.readTimestamp()
             case "StateTransitionedTimestamp": a.stateTransitioned = try r.skipNull() ? nil : r.readTimestamp()
             case "Metrics":

@@ -23,6 +23,26 @@ public struct TargetHealthRecord: Sendable, Hashable {
     }
 }
 
+/// A group of `describe-auto-scaling-groups`: its name, limits, warm-up and cooldown (nil when not printed).
+public struct AutoScalingGroupRecord: Sendable, Hashable {
+    public var name: String?
+    public var minSize: Int?
+    public var maxSize: Int?
+    public var desiredCapacity: Int?
+    public var defaultInstanceWarmup: Int?
+    public var defaultCooldown: Int?
+
+    public init(name: String? = nil, minSize: Int? = nil, maxSize: Int? = nil, desiredCapacity: Int? = nil,
+                defaultInstanceWarmup: Int? = nil, defaultCooldown: Int? = nil) {
+        self.name = name
+        self.minSize = minSize
+        self.maxSize = maxSize
+        self.desiredCapacity = desiredCapacity
+        self.defaultInstanceWarmup = defaultInstanceWarmup
+        self.defaultCooldown = defaultCooldown
+    }
+}
+
 /// One instance of `describe-auto-scaling-groups` or `describe-instances`, its state mapped to fleetwatch's.
 public struct InstanceRecord: Sendable, Hashable {
     public var id: String
@@ -146,9 +166,36 @@ extension CloudWatchFiles {
     /// Decodes `aws autoscaling describe-auto-scaling-groups` output: the instances of every group.
     public static func decodeAutoScalingGroups(_ bytes: [UInt8], file: String,
                                                warnings: inout [String]) throws(InputError) -> [InstanceRecord] {
+        var groups: [AutoScalingGroupRecord] = []
+        return try decodeAutoScalingGroups(bytes, file: file, warnings: &warnings, groups: &groups)
+    }
+
+    /// As ``decodeAutoScalingGroups(_:file:warnings:)``, also giving each group's limits and warm-up.
+    public static func decodeAutoScalingGroups(_ bytes: [UInt8], file: String, warnings: inout [String],
+                                               groups: inout [AutoScalingGroupRecord]) throws(InputError) -> [InstanceRecord] {
         var out: [InstanceRecord] = []
         var notes: [String] = []
-        try forEachInstance(bytes, file: file, shape: .describeAutoScalingGroups) { (r: inout JSONReader) throws(InputError) in
+        var group = AutoScalingGroupRecord()
+        var found: [AutoScalingGroupRecord] = []
+        let field = { (key: String, r: inout JSONReader) throws(InputError) -> Bool in
+            switch key {
+            case "AutoScalingGroupName": group.name = try r.readOptionalString()
+            case "MinSize": group.minSize = try r.skipNull() ? nil : r.readInt()
+            case "MaxSize": group.maxSize = try r.skipNull() ? nil : r.readInt()
+            case "DesiredCapacity": group.desiredCapacity = try r.skipNull() ? nil : r.readInt()
+            case "DefaultInstanceWarmup": group.defaultInstanceWarmup = try r.skipNull() ? nil : r.readInt()
+            case "DefaultCooldown": group.defaultCooldown = try r.skipNull() ? nil : r.readInt()
+            default: return false
+            }
+            return true
+        }
+        let end = { (_: String) throws(InputError) in
+            found.append(group)
+            group = AutoScalingGroupRecord()
+        }
+        defer { groups += found }
+        try forEachInstance(bytes, file: file, shape: .describeAutoScalingGroups, groupField: field,
+                            groupEnd: end) { (r: inout JSONReader) throws(InputError) in
             let at = r.pathString
             var id: String?, zone: String?, state: String?, healthStatus: String?
             try r.beginObject()
@@ -222,6 +269,8 @@ extension CloudWatchFiles {
     /// Calls `body` with the reader at each element of `<outer>[].Instances[]` (the shape of both
     /// `describe-auto-scaling-groups` and `describe-instances`), skipping everything else.
     static func forEachInstance(_ bytes: [UInt8], file: String, shape: AWSOutputShape,
+                                groupField: ((String, inout JSONReader) throws(InputError) -> Bool)? = nil,
+                                groupEnd: ((String) throws(InputError) -> Void)? = nil,
                                 _ body: (inout JSONReader) throws(InputError) -> Void) throws(InputError) {
         try withJSONReader(bytes, file: file) { (r: inout JSONReader) throws(InputError) in
             try r.beginOutput(shape)
@@ -231,12 +280,17 @@ extension CloudWatchFiles {
                 seen = true
                 try r.beginArray()
                 while try r.nextElement() {
+                    let at = r.pathString
                     try r.beginObject()
                     while let f = try r.nextKey() {
-                        guard f == "Instances" else { try r.skipValue(); continue }
+                        guard f == "Instances" else {
+                            if try groupField?(f, &r) != true { try r.skipValue() }
+                            continue
+                        }
                         try r.beginArray()
                         while try r.nextElement() { try body(&r) }
                     }
+                    try groupEnd?(at)
                 }
             }
             guard seen else { throw shape.refusal(file: file) }

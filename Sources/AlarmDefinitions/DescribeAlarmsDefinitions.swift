@@ -84,6 +84,7 @@ public enum DescribeAlarmsDefinitions {
             }
             loaded.states[definition.name] = state
         }
+        if !a.alarmActions.isEmpty { loaded.actions[definition.name] = a.alarmActions }
         result.append(loaded)
     }
 }

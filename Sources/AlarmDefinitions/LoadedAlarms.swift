@@ -15,6 +15,9 @@ public struct LoadedAlarms: Sendable, Hashable {
     /// `"${var.lb}"`). Such a dimension keeps the expression's text as its ``Dimension/value``; matching
     /// treats it as "any value" (``matches(_:_:)``).
     public var unresolvedDimensions: [String: [String]]
+    /// Alarm name → its `alarm_actions` / `AlarmActions`, as written (ARNs, or Terraform references such as
+    /// `aws_autoscaling_policy.out.arn`): how the scaling preview finds the alarms that invoke a policy.
+    public var actions: [String: [String]] = [:]
 
     public init(definitions: [AlarmDefinition] = [], states: [String: AlarmState] = [:], targets: [TargetLine] = [],
                 notes: [String] = [], unresolvedDimensions: [String: [String]] = [:]) {
@@ -51,6 +54,7 @@ public struct LoadedAlarms: Sendable, Hashable {
         states.merge(other.states) { _, new in new }
         targets += other.targets
         notes += other.notes
+        actions.merge(other.actions) { old, new in old + new }
         unresolvedDimensions.merge(other.unresolvedDimensions) { old, new in Array(Set(old + new)).sorted() }
     }
 }

@@ -41,7 +41,7 @@ public enum TerraformAlarms {
 }
 
 /// Reads one resource block's attributes, resolving what the scope can and noting what it cannot.
-private struct ResourceReader {
+struct ResourceReader {
     let file: String
     let block: HCLBlock
     let scope: TerraformScope
@@ -102,10 +102,10 @@ private struct ResourceReader {
         }
     }
 
-    mutating func integer(_ name: String) throws -> Int? {
-        guard let n = try number(name) else { return nil }
+    mutating func integer(_ name: String, in body: HCLBody? = nil) throws -> Int? {
+        guard let n = try number(name, in: body) else { return nil }
         guard n == n.rounded(), abs(n) < 1e9 else {
-            let location = block.body.attribute(name)?.location ?? block.location
+            let location = (body ?? block.body).attribute(name)?.location ?? block.location
             throw error(location, "\(name): expected a whole number, got \(HCLValue.number(n).literalText ?? "")")
         }
         return Int(n)
@@ -177,6 +177,14 @@ private struct ResourceReader {
             result.notes.append(note("uses count/for_each: loaded once, as written", name: definition.name))
         }
         var loaded = LoadedAlarms(definitions: [definition])
+        if let actions = body.attribute("alarm_actions"), case .list(let items) = scope.resolve(actions.value) {
+            loaded.actions[definition.name] = items.compactMap { item in
+                switch item {
+                case .string(let s), .template(let s), .expression(let s): s
+                default: nil
+                }
+            }
+        }
         if !unresolvedNames.isEmpty { loaded.unresolvedDimensions[definition.name] = unresolvedNames.sorted() }
         result.append(loaded)
     }

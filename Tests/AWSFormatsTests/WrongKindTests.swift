@@ -21,13 +21,16 @@ struct WrongKindTests {
         ("describe-instances", .describeInstances,
          { var w: [String] = []; _ = try CloudWatchFiles.decodeEC2Instances($0, file: $1, warnings: &w) }),
         ("describe-target-groups", .describeTargetGroups, { _ = try CloudWatchFiles.decodeTargetGroups($0, file: $1) }),
+        ("describe-policies", .describePolicies,
+         { var w: [String] = []; _ = try CloudWatchFiles.decodeScalingPolicies($0, file: $1, warnings: &w) }),
     ]
 
     /// Under Tests/Fixtures.
     static let fixtures = ["cloudwatch/get-metric-data.json", "cloudwatch/get-metric-statistics.json",
                            "cloudwatch/describe-alarms.json", "cloudwatch/describe-target-health.json",
                            "cloudwatch/describe-auto-scaling-groups.json", "cloudwatch/describe-instances.json",
-                           "cloudwatch/get-metric-data.queries.json", "probe/describe-target-groups.json"]
+                           "cloudwatch/get-metric-data.queries.json", "probe/describe-target-groups.json",
+                           "scaling/describe-policies.json"]
 
     @Test(arguments: fixtures)
     func eachDecoderTakesOnlyItsOwn(path: String) throws {

@@ -51,4 +51,53 @@ head -c 300 "$FIX/cloudwatch/get-metric-data.json" > "$WORK/cut.json"
 check "a truncated data file names file and byte" bad 'cut.json: byte [0-9]+' "${base[@]:0:4}" --data "$WORK/cut.json"
 check "an unknown alarm name lists the known ones" bad "no alarm named 'nope' \(there are: erato-health-check-failures" --alarms "$FIX/alarms/erato.tf" --alarm nope --data "$FIX/cloudwatch/get-metric-data.json"
 
+# Scaling preview (#18): the scaling fixture's four policies over the built-in demo recording.
+scale=(--scaling "$FIX/scaling/erato-scaling.tf" --data demo)
+"$BIN" preview "${scale[@]}" --format json > "$WORK/s.json" 2> "$WORK/err"
+check "scaling preview exits 0" test $? -eq 0
+check "the CPU policy scales out during the outage, in Auto Scaling's words; request_count is linted" python3 - "$WORK/s.json" <<'PY'
+import json, re, sys
+s = json.load(open(sys.argv[1]))
+out = [a for a in s["activities"] if a["to"] > a["from"] and "2026-01-05T13:00:00Z" <= a["time"] < "2026-01-05T13:50:00Z"]
+assert out and all(a["policy"] == "erato-target-cpu" for a in out), s["activities"]
+assert re.fullmatch(r"At 2026-01-05T13:\d\d:00Z a monitor alarm TargetTracking-erato-backend-asg-AlarmHigh-[0-9a-f-]{36} in state ALARM "
+                    r"triggered policy erato-target-cpu changing the desired capacity from \d+ to \d+\.", out[0]["cause"]), out[0]
+assert any(l.startswith("request_count: never acts: no datapoints for AWS/ApplicationELB RequestCountPerTarget {LoadBalancer=")
+           and l.endswith("a metric published per TargetGroup") for l in s["lint"]), s["lint"]
+assert s["model"] == "proportional" and "recorded capacity" in s["model_statement"]
+assert s["summary"]["peak_capacity"] > s["initial_capacity"] and s["summary"]["recorded_peak_capacity"] is not None
+PY
+"$BIN" preview "${scale[@]}" > "$WORK/s.txt" 2>/dev/null
+check "text: the load model is stated, with a summary beside the recorded capacity" \
+  grep -q "load model: per-instance metric = recorded × recorded capacity ÷ simulated capacity" "$WORK/s.txt"
+check "text: summary rows" grep -qE "^instance-hours +[0-9.]+ +[0-9.]+" "$WORK/s.txt"
+"$BIN" preview "${scale[@]}" --model none --format json > "$WORK/n.json" 2>/dev/null
+"$BIN" preview "${scale[@]}" --target-value erato-target-cpu=50 --format json > "$WORK/w.json" 2>/dev/null
+check "what if: --model none replays unchanged; a lower target runs more instance-hours" python3 -c "
+import json
+n = json.load(open('$WORK/n.json')); s = json.load(open('$WORK/s.json')); w = json.load(open('$WORK/w.json'))
+assert n['model'] == 'none' and all(m['simulated_minutes'] == m['recorded_minutes'] for m in n['summary']['minutes_above_target']), n['summary']
+assert w['summary']['instance_hours'] > s['summary']['instance_hours'], (w['summary'], s['summary'])"
+check "scaling: an unknown policy in --target-value exits 2" bad "no target tracking policy named 'nope'" "${scale[@]}" --target-value nope=60
+"$BIN" preview "${scale[@]}" --low-ratio 0.85 --high-periods 5 --low-periods 10 --format json > "$WORK/a2.json" 2>/dev/null
+check "assumptions overridden are printed as used" python3 -c "
+import json; a = json.load(open('$WORK/a2.json'))['assumptions']
+assert a[0].startswith('target tracking scale-out alarm: 5 of 5') and a[1].startswith('target tracking scale-in alarm: 10 of 10 periods below 0.85'), a"
+check "scaling: --low-ratio out of range exits 2" bad "low-ratio must be between 0 and 1" "${scale[@]}" --low-ratio 1.5
+check "neither --alarms nor --scaling exits 2" bad "give --alarms, or --scaling" --data demo
+"$BIN" preview --scaling "$FIX/scaling/describe-policies.json" --alarms "$FIX/scaling/describe-alarms.json" --data demo \
+  --group "$FIX/scaling/describe-auto-scaling-groups.json" --format json > "$WORK/d.json" 2>/dev/null
+check "describe-policies output with describe-alarms: the same policies act, request_count linted" python3 -c "
+import json; d = json.load(open('$WORK/d.json')); s = json.load(open('$WORK/s.json'))
+assert d['policies'] == ['erato-target-cpu', 'erato-step-out', 'erato-simple-in'], d['policies']
+assert (d['group'], d['min'], d['max']) == ('erato-backend-asg', 3, 12), d
+assert any(l.startswith('request_count: never acts') for l in d['lint']), d['lint']
+assert any(a['policy'] == 'erato-target-cpu' and a['to'] > a['from'] and '2026-01-05T13:00:00Z' <= a['time'] < '2026-01-05T13:50:00Z'
+           for a in d['activities']), d['activities']"
+check "scaling: another command's output is refused" bad 'describe-alarms.json: not the output of `aws autoscaling describe-policies` \(no ScalingPolicies\)' --scaling "$FIX/scaling/describe-alarms.json" --data demo --max 12
+check "scaling: a Terraform syntax error names file:line" bad 'bad-missing-equals.tf:[0-9]+' --scaling "$FIX/alarms/bad-missing-equals.tf" --data demo
+check "scaling: the seed's max_size is computed by Terraform: asks for --max" bad "max_size is not stated \\(or not known without running Terraform\\); give --max" --scaling "$FIX/alarms/erato.tf" --data demo
+"$BIN" preview --scaling "$FIX/alarms/erato.tf" --data demo --max 12 > "$WORK/seed.txt" 2>/dev/null
+check "the seed's policies: the step policy no alarm invokes is linted" grep -q "lint: erato-step-out: never acts: no alarm's alarm_actions invokes it" "$WORK/seed.txt"
+
 summary preview

@@ -9,10 +9,53 @@ import Foundation
 public struct PreviewData: Sendable {
     public var series: [FleetUpdate.Batch]
     public var warnings: [String]
+    /// The group's capacity as recorded, where the data holds it: a recording's InService instances, or
+    /// an `AWS/AutoScaling GroupInServiceInstances` (else `GroupDesiredCapacity`) series.
+    public var capacity: CapacityPath?
 
-    public init(series: [FleetUpdate.Batch], warnings: [String] = []) {
+    public init(series: [FleetUpdate.Batch], warnings: [String] = [], capacity: CapacityPath? = nil) {
         self.series = series
         self.warnings = warnings
+        self.capacity = capacity ?? Self.capacitySeries(series)
+    }
+
+    /// The capacity a recording's instances show: InService instances after each update that lists them.
+    public static func capacity(of recording: Recording) -> CapacityPath? {
+        var path = CapacityPath()
+        var seen = false
+        if !recording.header.initialState.instances.isEmpty {
+            seen = true
+            path.append(recording.start, recording.header.initialState.instances.filter { $0.lifecycle == .inService }.count)
+        }
+        for entry in recording.updates {
+            guard let instances = entry.update.instances else { continue }
+            seen = true
+            path.append(entry.t, instances.filter { $0.lifecycle == .inService }.count)
+        }
+        return seen ? path : nil
+    }
+
+    static func capacitySeries(_ series: [FleetUpdate.Batch]) -> CapacityPath? {
+        for name in ["GroupInServiceInstances", "GroupDesiredCapacity"] {
+            if let batch = series.first(where: { $0.key.namespace == "AWS/AutoScaling" && $0.key.name == name && !$0.points.isEmpty }) {
+                return CapacityPath(batch.points.map { .init(time: $0.time, capacity: Int($0.value.rounded())) })
+            }
+        }
+        return nil
+    }
+
+    /// The built-in demo recording's series and capacity (`--data demo`).
+    public static func demo() throws -> PreviewData {
+        try recording(BuiltinRecording.load())
+    }
+
+    static func recording(_ recording: Recording) -> PreviewData {
+        let timeline = ReplayTimeline(recording)
+        let state = timeline.state(after: recording.updates.count)
+        let batches = state.series.values.sorted { $0.key < $1.key }.map {
+            FleetUpdate.Batch(key: $0.key, unit: $0.unit, period: $0.period, points: Array($0.points))
+        }
+        return PreviewData(series: batches, warnings: recording.warnings, capacity: capacity(of: recording))
     }
 
     /// Reads `path`, telling the shape from its content.
@@ -21,13 +64,7 @@ public struct PreviewData: Sendable {
         let head = String(decoding: bytes.prefix(4096), as: UTF8.self)
         if head.contains("\"fleetwatch-recording\"") {
             // A recording: every series as it stands at the recording's end.
-            let recording = try RecordingReader.read(path: path)
-            let timeline = ReplayTimeline(recording)
-            let state = timeline.state(after: recording.updates.count)
-            let batches = state.series.values.sorted { $0.key < $1.key }.map {
-                FleetUpdate.Batch(key: $0.key, unit: $0.unit, period: $0.period, points: Array($0.points))
-            }
-            return PreviewData(series: batches, warnings: recording.warnings)
+            return recording(try RecordingReader.read(path: path))
         }
         if head.contains("\"Datapoints\"") {
             let data = try CloudWatchFiles.decodeMetricStatistics(bytes, file: path)

@@ -72,11 +72,16 @@ public struct PreviewReport: Sendable {
     /// `{"alarms": [...]}`, keys sorted.
     public static func json(_ reports: [PreviewReport]) -> String {
         struct Root: Encodable { var alarms: [JSONAlarm] }
+        return encode(Root(alarms: reports.map(\.json)), fallback: "{\"alarms\":[]}")
+    }
+
+    /// The previews' JSON: sorted keys, slashes as they are, non-finite numbers as strings (so encoding a
+    /// value of strings and numbers cannot fail; `fallback` is never expected).
+    static func encode<T: Encodable>(_ value: T, fallback: String) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
-        // Strings and finite numbers only (non-finite ones as strings): encoding cannot fail.
-        let data = (try? encoder.encode(Root(alarms: reports.map(\.json)))) ?? Data("{\"alarms\":[]}".utf8)
+        let data = (try? encoder.encode(value)) ?? Data(fallback.utf8)
         return String(decoding: data, as: UTF8.self)
     }
 

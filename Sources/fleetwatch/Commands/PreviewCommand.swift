@@ -22,13 +22,15 @@ struct PreviewCommand: AsyncParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, svg }
 
-    @Option(help: "Alarm definitions: Terraform (.tf or a folder of them), describe-alarms JSON, or fleetwatch YAML.")
-    var alarms: String
+    @Option(help: "Alarm definitions: Terraform (.tf or a folder of them), describe-alarms JSON, or fleetwatch YAML. With --scaling: the alarms that invoke step and simple policies.")
+    var alarms: String?
+
+    @OptionGroup(title: "Scaling preview") var scalingOptions: ScalingPreviewOptions
 
     @Option(help: "Only the alarm with this name.")
     var alarm: String?
 
-    @Option(help: "The data: get-metric-data or get-metric-statistics output.")
+    @Option(help: "The data: get-metric-data or get-metric-statistics output, a recording, or demo (with --scaling).")
     var data: String
 
     @Option(help: "The --metric-data-queries file that produced a get-metric-data output.")
@@ -52,6 +54,8 @@ struct PreviewCommand: AsyncParsableCommand {
     var theme: String?
 
     func validate() throws {
+        if alarms == nil, scalingOptions.scaling == nil { throw ValidationError("give --alarms, or --scaling (with --alarms for the alarms of step and simple policies)") }
+        try scalingOptions.validateScaling()
         if let n = evaluationPeriods, !(1...100).contains(n) { throw ValidationError("--evaluation-periods must be 1…100, got \(n)") }
         if let m = datapointsToAlarm, m < 1 { throw ValidationError("--datapoints-to-alarm must be at least 1, got \(m)") }
         if let p = period, !(p == 10 || p == 30 || (p >= 60 && p % 60 == 0)) {
@@ -70,6 +74,11 @@ struct PreviewCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        if let scaling = scalingOptions.scaling {
+            return try scalingOptions.run(path: scaling, alarms: alarms, data: data, json: format == .json,
+                                          start: start.flatMap(ISOTime.parse), end: end.flatMap(ISOTime.parse))
+        }
+        guard let alarms else { throw ValidationError("give --alarms or --scaling") }
         let loaded = try AlarmDefinitionLoader.load(path: alarms)
         var definitions = loaded.definitions
         if let alarm {
