@@ -84,6 +84,7 @@ check "assumptions overridden are printed as used" python3 -c "
 import json; a = json.load(open('$WORK/a2.json'))['assumptions']
 assert a[0].startswith('target tracking scale-out alarm: 5 of 5') and a[1].startswith('target tracking scale-in alarm: 10 of 10 periods below 0.85'), a"
 check "scaling: --low-ratio out of range exits 2" bad "low-ratio must be between 0 and 1" "${scale[@]}" --low-ratio 1.5
+check "scaling: --format svg is refused (the chart is the alarm preview's) exits 2" bad "the scaling preview is text or json" "${scale[@]}" --format svg
 check "neither --alarms nor --scaling exits 2" bad "give --alarms, or --scaling" --data demo
 "$BIN" preview --scaling "$FIX/scaling/describe-policies.json" --alarms "$FIX/scaling/describe-alarms.json" --data demo \
   --group "$FIX/scaling/describe-auto-scaling-groups.json" --format json > "$WORK/d.json" 2>/dev/null

@@ -56,6 +56,7 @@ struct PreviewCommand: AsyncParsableCommand {
     func validate() throws {
         if alarms == nil, scalingOptions.scaling == nil { throw ValidationError("give --alarms, or --scaling (with --alarms for the alarms of step and simple policies)") }
         try scalingOptions.validateScaling()
+        if scalingOptions.scaling != nil, format == .svg { throw ValidationError("--format svg draws an alarm preview; the scaling preview is text or json") }
         if let n = evaluationPeriods, !(1...100).contains(n) { throw ValidationError("--evaluation-periods must be 1…100, got \(n)") }
         if let m = datapointsToAlarm, m < 1 { throw ValidationError("--datapoints-to-alarm must be at least 1, got \(m)") }
         if let p = period, !(p == 10 || p == 30 || (p >= 60 && p % 60 == 0)) {
