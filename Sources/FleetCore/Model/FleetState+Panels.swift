@@ -31,19 +31,34 @@ extension FleetState {
 }
 
 extension Series {
+    /// How ``combine(_:by:key:unit:capacity:)`` merges the values at one timestamp.
+    public enum Combination: Sendable {
+        case sum, mean, maximum
+    }
+
     /// Combines series point-wise by timestamp: the sum, or the mean of the values present.
     public static func combine(_ parts: [Series], sum: Bool, key: MetricKey, unit: String, capacity: Int) -> Series {
-        var acc: [Date: (total: Double, n: Int)] = [:]
+        combine(parts, by: sum ? .sum : .mean, key: key, unit: unit, capacity: capacity)
+    }
+
+    /// Combines series point-wise by timestamp: the sum, the mean or the maximum of the values present.
+    public static func combine(_ parts: [Series], by how: Combination, key: MetricKey, unit: String, capacity: Int) -> Series {
+        var acc: [Date: (total: Double, n: Int, max: Double)] = [:]
         for part in parts {
             for p in part.points {
-                let prev = acc[p.time] ?? (0, 0)
-                acc[p.time] = (prev.total + p.value, prev.n + 1)
+                let prev = acc[p.time] ?? (0, 0, -Double.infinity)
+                acc[p.time] = (prev.total + p.value, prev.n + 1, Swift.max(prev.max, p.value))
             }
         }
         var out = Series(key: key, unit: unit, period: parts.first?.period ?? 60, capacity: capacity)
         for t in acc.keys.sorted() {
-            let (total, n) = acc[t]!
-            out.insert(Datapoint(time: t, value: sum ? total : total / Double(n)))
+            let (total, n, top) = acc[t]!
+            let value = switch how {
+            case .sum: total
+            case .mean: total / Double(n)
+            case .maximum: top
+            }
+            out.insert(Datapoint(time: t, value: value))
         }
         return out
     }
