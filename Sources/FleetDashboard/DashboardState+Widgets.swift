@@ -69,7 +69,7 @@ extension DashboardState {
             $0.key.namespace == "AWS/EC2" && $0.key.name == "CPUUtilization" && $0.key.dimension("InstanceId") == instance.id
         }
         let events = fleet.events.newestFirst(limit: 200, instance: instance.id)
-        return InstanceView(instance: instance, cpu: cpu,
+        return InstanceView(instance: instance, cpu: cpu, probe: fleet.series[.probeLatency(instance: instance.id)],
                             p50: fleet.errorSeries(.responseTimeP50, zone: instance.zone),
                             p99: fleet.errorSeries(.responseTimeP99, zone: instance.zone),
                             healthSince: events.first { $0.kind == .health }?.time, events: events,

@@ -8,6 +8,8 @@ struct InstanceView: Widget {
     var instance: Instance
     /// Its own `CPUUtilization` series (the `InstanceId` dimension), when a source gives one.
     var cpu: Series?
+    /// Its `/health` check times, when a probe source measures them.
+    var probe: Series?
     /// Its zone's `TargetResponseTime` p50 and p99 (CloudWatch has no per-target response time).
     var p50: Series?
     var p99: Series?
@@ -51,7 +53,8 @@ struct InstanceView: Widget {
         var latencyLines: [Chart.Line] = []
         if let p50 { latencyLines.append(Chart.Line(points: ErrorsPanel.milliseconds(p50, from: start, to: end), style: theme.style(.healthy))) }
         if let p99 { latencyLines.append(Chart.Line(points: ErrorsPanel.milliseconds(p99, from: start, to: end), style: theme.style(.warning))) }
-        chart(latencyArea, into: &canvas, label: "\(instance.zone) TargetResponseTime p50/p99",
+        if let probe { latencyLines.append(Chart.Line(points: ErrorsPanel.milliseconds(probe, from: start, to: end), style: theme.style(.cpuLine))) }
+        chart(latencyArea, into: &canvas, label: "\(instance.zone) TargetResponseTime p50/p99" + (probe == nil ? "" : ", its /health checks"),
               lines: latencyLines, maxY: 100, fixed: false, format: { Format.latency($0 / 1000) })
         EventsPanel(events: events, total: events.count, title: "Its events", focused: false, look: context.look)
             .render(list, into: &canvas)
