@@ -5,21 +5,9 @@ extension FleetState {
     /// zone; per-zone series are combined (``ErrorMetric/combinesBySum``: counts summed, response
     /// times by their maximum) when there is no load-balancer-wide one.
     public func errorSeries(_ metric: ErrorMetric, zone: String? = nil) -> Series? {
-        let matching = series.values.filter {
-            ErrorMetric(key: $0.key) == metric && $0.key.dimension("InstanceId") == nil
-        }
-        if let zone {
-            return matching.filter { $0.key.zone == zone }.min { $0.key < $1.key }
-        }
-        if let whole = matching.filter({ $0.key.zone == nil }).min(by: { $0.key < $1.key }) {
-            return whole
-        }
-        let perZone = matching.filter { $0.key.zone != nil }.sorted { $0.key < $1.key }
-        guard let first = perZone.first else { return nil }
-        return Series.combine(perZone, by: metric.combinesBySum ? .sum : .maximum,
-                              key: MetricKey(namespace: metric.namespace, name: metric.metricName,
-                                             statistic: metric.statistic),
-                              unit: first.unit, capacity: seriesCapacity)
+        wholeOrCombined(series.values.filter { ErrorMetric(key: $0.key) == metric }, zone: zone,
+                        by: metric.combinesBySum ? .sum : .maximum,
+                        key: MetricKey(namespace: metric.namespace, name: metric.metricName, statistic: metric.statistic))
     }
 
     /// The 5XX rate of the newest minute that has requests: target plus ELB 5XX responses as a

@@ -7,21 +7,24 @@ extension FleetState {
     /// only per-zone series exist it is derived from them (counts summed, CPU averaged) at every
     /// timestamp where any zone has a value.
     public func panelSeries(_ metric: PanelMetric, zone: String? = nil) -> Series? {
-        let matching = series.values.filter {
-            PanelMetric(key: $0.key) == metric && $0.key.dimension("InstanceId") == nil
-        }
+        wholeOrCombined(series.values.filter { PanelMetric(key: $0.key) == metric }, zone: zone,
+                        by: metric.combinesBySum ? .sum : .mean,
+                        key: MetricKey(namespace: metric.namespace, name: metric.metricName, statistic: metric.statistic))
+    }
+
+    /// Of `candidates` (instance series left out): the one of `zone`; or, for the whole fleet, the one
+    /// without a zone, else the per-zone ones combined `by` into `key`.
+    func wholeOrCombined(_ candidates: [Series], zone: String?, by how: Series.Combination, key: MetricKey) -> Series? {
+        let matching = candidates.filter { $0.key.dimension("InstanceId") == nil }
         if let zone {
             return matching.filter { $0.key.zone == zone }.min { $0.key < $1.key }
         }
         if let fleetWide = matching.filter({ $0.key.zone == nil }).min(by: { $0.key < $1.key }) {
             return fleetWide
         }
-        let perZone = matching.filter { $0.key.zone != nil }
+        let perZone = matching.filter { $0.key.zone != nil }.sorted { $0.key < $1.key }
         guard let first = perZone.first else { return nil }
-        return Series.combine(perZone.sorted { $0.key < $1.key }, sum: metric.combinesBySum,
-                              key: MetricKey(namespace: metric.namespace, name: metric.metricName,
-                                             statistic: metric.statistic),
-                              unit: first.unit, capacity: seriesCapacity)
+        return Series.combine(perZone, by: how, key: key, unit: first.unit, capacity: seriesCapacity)
     }
 
     /// Zones that have a per-zone series of `metric`, in the fleet's zone order.
