@@ -7,7 +7,9 @@ import Foundation
 ///      "zones": [{"name": "us-east-1a", "healthy": 2, "unhealthy": 0, "instances": [...]}],
 ///      "alarms": [{"name": "...", "state": "OK"}],
 ///      "sources": [{"name": "mock", "status": "ok", "age_seconds": 0}],
-///      "events": [{"time": "...", "kind": "scaling", "zone": null, "instance": null, "text": "..."}]}
+///      "events": [{"time": "...", "kind": "health", "zone": "us-east-1b", "instance": "i-...", "text": "..."}]}
+///
+/// `events` are newest first; `zone` and `instance` are left out when an event has none.
 ///
 /// `metrics` holds the panel metrics (``PanelMetric``) and the errors-and-latency ones
 /// (``ErrorMetric``: `target_5xx`, `elb_5xx`, `response_time_p50`, `response_time_p99`).
