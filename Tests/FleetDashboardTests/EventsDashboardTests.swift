@@ -96,6 +96,15 @@ struct EventsDashboardTests {
         #expect(state.keyMode == .live)
     }
 
+    @Test("the instance view on a small screen: charts over its events")
+    func instanceViewSmall() throws {
+        var state = Fixtures.eventful(width: 80, height: 24)
+        state.focus = .instances
+        state.cursor = 4
+        state.update(.key(.enter))
+        try expectFrame(state.view(), named: "instance-view-80x24")
+    }
+
     @Test("event marks on the charts' time axis")
     func marks() {
         let text = Fixtures.eventful(width: 160, height: 48).view().text

@@ -131,7 +131,8 @@ check "End jumps to the end" wait_for "replay 02:00:00 / 02:00:00 ×120 END" 5
 # at the end of the demo), Enter opens it with its events (1b's outage: timeouts, then back).
 t send-keys -t e2e Tab Tab Tab Down Down Enter
 check "Enter opens an instance of the demo" wait_for "Instance  i-0[0-9a-f]{16}  Esc back" 5
-check "the instance view shows its zone and target health" wait_for "zone us-east-1b  lifecycle InService  target health healthy" 5
+check "the instance view shows its zone and lifecycle" wait_for "zone us-east-1b  lifecycle InService" 5
+check "and its target health, since when" wait_for "target health healthy since 2026-01-05 " 5
 check "and its events" wait_for "Its events  [0-9]+, newest first" 5
 check "among them its health changes" wait_for "health  1b i-0[0-9a-f]{16} healthy → unhealthy \(Target.Timeout\)" 5
 t send-keys -t e2e Escape

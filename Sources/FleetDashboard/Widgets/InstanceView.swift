@@ -25,7 +25,7 @@ struct InstanceView: Widget {
         let title: [(String, Style)] = [("Instance", theme.style(.title)), (instance.id, theme.style(.mainFg).adding(.bold)),
                                         ("\(backKey) back", theme.style(.keyHint))]
         let inner = Box(title: title, focused: true, look: context.look).frame(area, into: &canvas)
-        guard inner.height >= 3, inner.width >= 20 else { return }
+        guard inner.height >= 4, inner.width >= 20 else { return }
         var x = inner.x + 1
         func put(_ text: String, _ role: ThemeRole, y: Int) {
             x += canvas.write(text, x: x, y: y, style: theme.style(role), maxWidth: max(0, inner.maxX - x))
@@ -34,18 +34,19 @@ struct InstanceView: Widget {
         put(instance.zone, .mainFg, y: inner.y)
         put("  lifecycle ", .label, y: inner.y)
         put(instance.lifecycle.rawValue, InstancesPanel.role(instance.lifecycle), y: inner.y)
-        put("  target health ", .label, y: inner.y)
-        put(instance.health.rawValue, InstancesPanel.role(instance.health), y: inner.y)
-        if let reason = instance.reason { put(" (\(reason))", .label, y: inner.y) }
-        put(healthSince.map { " since \(Format.dateTime($0))" } ?? " since before the first event", .label, y: inner.y)
+        put("  CPU ", .label, y: inner.y)
+        put(instance.cpu.map { "\(Format.oneDecimal($0))%" } ?? "–", .mainFg, y: inner.y)
         x = inner.x + 1
-        put("CPU ", .label, y: inner.y + 1)
-        put(instance.cpu.map { "\(Format.oneDecimal($0))%" } ?? "–", .mainFg, y: inner.y + 1)
-        put("  latest /health probe ", .label, y: inner.y + 1)
-        put(instance.latency.map(Format.latency) ?? "none (no probe source)", instance.latency == nil ? .label : .mainFg, y: inner.y + 1)
+        put("target health ", .label, y: inner.y + 1)
+        put(instance.health.rawValue, InstancesPanel.role(instance.health), y: inner.y + 1)
+        if let reason = instance.reason { put(" (\(reason))", .label, y: inner.y + 1) }
+        put(healthSince.map { " since \(Format.dateTime($0))" } ?? " since before the first event", .label, y: inner.y + 1)
+        x = inner.x + 1
+        put("latest /health probe ", .label, y: inner.y + 2)
+        put(instance.latency.map(Format.latency) ?? "none (no probe source)", instance.latency == nil ? .label : .mainFg, y: inner.y + 2)
 
-        let body = Rect(x: inner.x, y: inner.y + 2, width: inner.width, height: inner.height - 2)
-        let (charts, list) = body.width >= 100 ? body.splitLeft(body.width / 2) : body.splitTop(body.height / 2)
+        let body = Rect(x: inner.x, y: inner.y + 3, width: inner.width, height: inner.height - 3)
+        let (charts, list) = body.width >= 100 ? body.splitLeft(body.width / 2) : body.splitTop(body.height * 3 / 5)
         let (cpuArea, latencyArea) = charts.splitTop(charts.height / 2)
         let start = context.start, end = context.end
         chart(cpuArea, into: &canvas, label: "CPU", lines: cpu.map { [Chart.Line(points: $0.points(from: start, to: end), style: theme.style(.cpuLine))] } ?? [],
