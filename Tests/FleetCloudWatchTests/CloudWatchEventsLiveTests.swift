@@ -1,6 +1,7 @@
 import AWSFormats
 import FleetCore
 import FleetSources
+import FleetTestSupport
 import Foundation
 import Testing
 @testable import FleetCloudWatch
@@ -10,51 +11,10 @@ import Testing
 /// the CloudWatch API reference (DescribeAlarmHistory: JSON 1.0, as the CLI prints it).
 @Suite("CloudWatch API source: events, errors and latency")
 struct CloudWatchEventsLiveTests {
-    static let activities = """
-        <DescribeScalingActivitiesResponse xmlns="http://autoscaling.amazonaws.com/doc/2011-01-01/">
-          <DescribeScalingActivitiesResult>
-            <Activities>
-              <member>
-                <StatusCode>Successful</StatusCode>
-                <Progress>100</Progress>
-                <ActivityId>f9f2d65b-f1f2-43e7-b46d-d86756459699</ActivityId>
-                <StartTime>2026-01-05T12:58:09.766Z</StartTime>
-                <AutoScalingGroupName>erato-backend-asg</AutoScalingGroupName>
-                <Cause>At 2026-01-05T12:58:00Z a monitor alarm TargetTracking-erato-backend-asg-AlarmHigh-fc0e4183-23ac-497e-9992-691c9980c38e in state ALARM triggered policy erato-target-cpu changing the desired capacity from 2 to 3.  At 2026-01-05T12:58:07Z an instance was started in response to a difference between desired and actual capacity, increasing the capacity from 2 to 3.</Cause>
-                <Details>{"Subnet ID":"subnet-5ea0c127","Availability Zone":"us-east-1b"}</Details>
-                <Description>Launching a new EC2 instance: i-ccc</Description>
-                <EndTime>2026-01-05T12:58:41Z</EndTime>
-              </member>
-            </Activities>
-          </DescribeScalingActivitiesResult>
-          <ResponseMetadata><RequestId>0e4a2f3b-1c5d-4e6f-8a9b-0c1d2e3f4a5b</RequestId></ResponseMetadata>
-        </DescribeScalingActivitiesResponse>
-        """
-    static let refreshes = """
-        <DescribeInstanceRefreshesResponse xmlns="http://autoscaling.amazonaws.com/doc/2011-01-01/">
-          <DescribeInstanceRefreshesResult>
-            <InstanceRefreshes>
-              <member>
-                <InstanceRefreshId>08b91cf7-8fa6-48af-b6a6-d227f40f1b9b</InstanceRefreshId>
-                <AutoScalingGroupName>erato-backend-asg</AutoScalingGroupName>
-                <Status>InProgress</Status>
-                <StatusReason>Waiting for instances to warm up before continuing. For example: i-ccc is warming up.</StatusReason>
-                <StartTime>2026-01-05T12:50:00Z</StartTime>
-                <PercentageComplete>50</PercentageComplete>
-                <InstancesToUpdate>1</InstancesToUpdate>
-              </member>
-            </InstanceRefreshes>
-          </DescribeInstanceRefreshesResult>
-          <ResponseMetadata><RequestId>1f5b3a4c-2d6e-4f70-9b0c-1d2e3f4a5b6c</RequestId></ResponseMetadata>
-        </DescribeInstanceRefreshesResponse>
-        """
-    static let history = #"""
-        {"AlarmHistoryItems":[{"AlarmName":"erato-health-check-failures","AlarmType":"MetricAlarm","Timestamp":1767617700.442,
-        "HistoryItemType":"StateUpdate","HistorySummary":"Alarm updated from OK to ALARM",
-        "HistoryData":"{\"version\":\"1.0\",\"oldState\":{\"stateValue\":\"OK\",\"stateReason\":\"Threshold Crossed\"},\"newState\":{\"stateValue\":\"ALARM\",\"stateReason\":\"Threshold Crossed: 2 out of the last 2 datapoints were greater than the threshold (1.0)\"}}"},
-        {"AlarmName":"other-team-alarm","AlarmType":"MetricAlarm","Timestamp":1767617600.0,"HistoryItemType":"StateUpdate",
-        "HistorySummary":"Alarm updated from OK to ALARM","HistoryData":"{}"}]}
-        """#
+    /// The API-reference-shaped answers under `Tests/Fixtures/cloudwatch/api/` (see the README there).
+    static func fixture(_ name: String) -> [UInt8] {
+        Array((try? Data(contentsOf: FixtureFiles.url("cloudwatch/api/\(name)"))) ?? Data())
+    }
 
     final class Log: @unchecked Sendable {
         let lock = NSLock()
@@ -68,11 +28,11 @@ struct CloudWatchEventsLiveTests {
             let op = scripted.operation(r)
             log.note(op, r.body)
             switch op {
-            case "DescribeScalingActivities": return AWSHTTPResponse(status: 200, body: Array(Self.activities.utf8))
-            case "DescribeInstanceRefreshes": return AWSHTTPResponse(status: 200, body: Array(Self.refreshes.utf8))
+            case "DescribeScalingActivities": return AWSHTTPResponse(status: 200, body: Self.fixture("DescribeScalingActivities.xml"))
+            case "DescribeInstanceRefreshes": return AWSHTTPResponse(status: 200, body: Self.fixture("DescribeInstanceRefreshes.xml"))
             case "DescribeAlarmHistory":
                 #expect(r.header("Authorization")?.hasPrefix("AWS4-HMAC-SHA256 Credential=AKIDTEST/") == true)
-                return AWSHTTPResponse(status: 200, body: Array(Self.history.utf8))
+                return AWSHTTPResponse(status: 200, body: Self.fixture("DescribeAlarmHistory.json"))
             default: return try scripted.answer(r)
             }
         }
@@ -89,12 +49,12 @@ struct CloudWatchEventsLiveTests {
         let log = Log()
         let update = try await Self.source(log).poll(now: CloudWatchAPISourceTests.now)
         let texts = update.events.map(\.text)
-        #expect(texts.contains("Launching a new EC2 instance: i-ccc (Successful)"))
-        #expect(update.events.first { $0.kind == .launch }?.zone == "us-east-1b")
-        #expect(texts.contains { $0.hasPrefix("At 2026-01-05T12:58:00Z a monitor alarm TargetTracking-erato-backend-asg-AlarmHigh-") })
-        #expect(texts.contains("erato-health-check-failures: Alarm updated from OK to ALARM: Threshold Crossed: 2 out of the last 2 datapoints were greater than the threshold (1.0)"))
+        #expect(texts.contains("Launching a new EC2 instance: i-0d44425630326060f (Successful)"))
+        #expect(update.events.first { $0.kind == .launch }?.zone == "us-east-1a")
+        #expect(texts.contains("At 2026-01-05T12:39:30Z a user request created an AutoScalingGroup changing the desired capacity from 0 to 1."))
+        #expect(texts.contains("erato-health-check-failures: Alarm updated from OK to ALARM: Threshold Crossed: 2 datapoints were greater than the threshold (1.0)."))
         #expect(!texts.contains { $0.hasPrefix("other-team-alarm") })  // alarm_prefix applies to the history too
-        #expect(texts.contains("Instance refresh InProgress: 50% complete, 1 instances to update (Waiting for instances to warm up before continuing. For example: i-ccc is warming up.)"))
+        #expect(texts.contains("Instance refresh InProgress: 50% complete, 1 instances to update"))
         // The requests as the API wants them.
         #expect(log.bodies["DescribeScalingActivities"]?.contains("AutoScalingGroupName=erato-backend-asg") == true)
         #expect(log.bodies["DescribeInstanceRefreshes"]?.contains("Version=2011-01-01") == true)

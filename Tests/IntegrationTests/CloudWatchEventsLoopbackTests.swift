@@ -1,4 +1,5 @@
 import FleetCore
+import FleetTestSupport
 import Foundation
 import Testing
 @testable import FleetCloudWatch
@@ -35,6 +36,7 @@ struct CloudWatchEventsLoopbackTests {
                                                             "autoscaling": endpoint],
                            retry: AWSRetryPolicy(maxAttempts: 1)),
             credentials: { AWSCredentials(accessKeyId: "AKIDLOOPBACK", secretAccessKey: "secret") })
+        #expect(!CloudWatchEventsLiveFixtures.activities.isEmpty)
         let update = try await source.poll(now: Date(timeIntervalSince1970: 1_767_618_030))
         let calls: Set<String> = ["DescribeScalingActivities", "DescribeInstanceRefreshes", "DescribeAlarmHistory"]
         #expect(calls.isSubset(of: server.signedOperations))
@@ -46,49 +48,12 @@ struct CloudWatchEventsLoopbackTests {
     }
 }
 
-/// API-reference-shaped answers (Amazon EC2 Auto Scaling API reference: DescribeScalingActivities and
-/// DescribeInstanceRefreshes examples, Query XML; CloudWatch API reference: DescribeAlarmHistory, JSON 1.0).
+/// The API-reference-shaped answers under `Tests/Fixtures/cloudwatch/api/` (see the README there).
 enum CloudWatchEventsLiveFixtures {
-    static let activities = """
-        <DescribeScalingActivitiesResponse xmlns="http://autoscaling.amazonaws.com/doc/2011-01-01/">
-          <DescribeScalingActivitiesResult>
-            <Activities>
-              <member>
-                <StatusCode>Successful</StatusCode>
-                <Progress>100</Progress>
-                <ActivityId>063308ae-aa22-4a9b-94f4-9faeEXAMPLE</ActivityId>
-                <StartTime>2026-01-05T12:40:07.882Z</StartTime>
-                <AutoScalingGroupName>erato-backend-asg</AutoScalingGroupName>
-                <Cause>At 2026-01-05T12:39:30Z a user request created an AutoScalingGroup changing the desired capacity from 0 to 1.  At 2026-01-05T12:40:07Z an instance was started in response to a difference between desired and actual capacity, increasing the capacity from 0 to 1.</Cause>
-                <Details>{"Subnet ID":"subnet-1a2b3c4d","Availability Zone":"us-east-1a"}</Details>
-                <Description>Launching a new EC2 instance: i-0d44425630326060f</Description>
-                <EndTime>2026-01-05T12:40:40Z</EndTime>
-              </member>
-            </Activities>
-          </DescribeScalingActivitiesResult>
-          <ResponseMetadata><RequestId>7c6e177f-f082-11e1-ac58-3714bEXAMPLE</RequestId></ResponseMetadata>
-        </DescribeScalingActivitiesResponse>
-        """
-    static let refreshes = """
-        <DescribeInstanceRefreshesResponse xmlns="http://autoscaling.amazonaws.com/doc/2011-01-01/">
-          <DescribeInstanceRefreshesResult>
-            <InstanceRefreshes>
-              <member>
-                <InstanceRefreshId>08b91cf7-8fa6-48af-b6a6-d227f40f1b9b</InstanceRefreshId>
-                <AutoScalingGroupName>erato-backend-asg</AutoScalingGroupName>
-                <Status>InProgress</Status>
-                <StartTime>2026-01-05T12:50:00Z</StartTime>
-                <PercentageComplete>50</PercentageComplete>
-                <InstancesToUpdate>1</InstancesToUpdate>
-              </member>
-            </InstanceRefreshes>
-          </DescribeInstanceRefreshesResult>
-          <ResponseMetadata><RequestId>1f5b3a4c-2d6e-4f70-9b0c-1d2e3EXAMPLE</RequestId></ResponseMetadata>
-        </DescribeInstanceRefreshesResponse>
-        """
-    static let history = #"""
-        {"AlarmHistoryItems":[{"AlarmName":"erato-health-check-failures","AlarmType":"MetricAlarm","Timestamp":1767617700.442,
-        "HistoryItemType":"StateUpdate","HistorySummary":"Alarm updated from OK to ALARM",
-        "HistoryData":"{\"version\":\"1.0\",\"oldState\":{\"stateValue\":\"OK\",\"stateReason\":\"Threshold Crossed: 2 datapoints were not greater than the threshold (1.0).\"},\"newState\":{\"stateValue\":\"ALARM\",\"stateReason\":\"Threshold Crossed: 2 datapoints were greater than the threshold (1.0).\"}}"}]}
-        """#
+    static func text(_ name: String) -> String {
+        (try? String(contentsOfFile: FixtureFiles.path("cloudwatch/api/\(name)"), encoding: .utf8)) ?? ""
+    }
+    static var activities: String { text("DescribeScalingActivities.xml") }
+    static var refreshes: String { text("DescribeInstanceRefreshes.xml") }
+    static var history: String { text("DescribeAlarmHistory.json") }
 }
