@@ -10,6 +10,8 @@ public struct CloudWatchFileData: Sendable, Hashable {
     public var warnings: [String]
     public var alarms: [AlarmStatus]?
     public var instances: [Instance]?
+    /// Events read from scaling-activity, alarm-history and instance-refresh files.
+    public var events: [FleetEvent] = []
 
     public init(batches: [FleetUpdate.Batch] = [], warnings: [String] = [], alarms: [AlarmStatus]? = nil,
                 instances: [Instance]? = nil) {
@@ -29,6 +31,7 @@ public struct CloudWatchFileData: Sendable, Hashable {
         warnings += other.warnings
         if let a = other.alarms { alarms = (alarms ?? []) + a }
         if let i = other.instances { instances = (instances ?? []) + i }
+        events += other.events
     }
 
     mutating func add(_ batch: FleetUpdate.Batch) {
@@ -77,6 +80,6 @@ public struct CloudWatchFileData: Sendable, Hashable {
         }
         let newest = batches.compactMap { $0.points.last?.time }.max()
         return FleetUpdate(time: time ?? newest, metrics: batches, instances: instances, alarms: alarms,
-                           status: status)
+                           status: status, events: events)
     }
 }

@@ -2,9 +2,10 @@ import FleetCore
 
 /// What the decoders know about metric names without a queries file.
 enum MetricNaming {
-    /// Namespaces of the metrics fleetwatch knows (the panels' metrics).
+    /// Namespaces of the metrics fleetwatch knows (the panels' metrics, and errors and latency).
     static func namespace(of metricName: String) -> String? {
         PanelMetric.allCases.first { $0.metricName == metricName }?.namespace
+            ?? ErrorMetric.allCases.first { $0.metricName == metricName }?.namespace
     }
 
     static let statistics: Set<String> = ["Average", "Sum", "Minimum", "Maximum", "SampleCount", "IQM"]
@@ -39,6 +40,6 @@ enum MetricNaming {
     }
 
     static func unit(for key: MetricKey) -> String {
-        PanelMetric(key: key)?.unit ?? "None"
+        PanelMetric(key: key)?.unit ?? ErrorMetric(key: key)?.unit ?? "None"
     }
 }

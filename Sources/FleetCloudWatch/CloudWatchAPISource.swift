@@ -6,9 +6,12 @@ import Foundation
 ///
 /// Each poll makes ONE GetMetricData request for every panel (all series batched, pages followed
 /// with `NextToken`), over a window that starts `backfill` back on the first poll and afterwards
-/// two periods before the newest datapoint (CloudWatch revises its newest periods). Every
-/// `describeEvery` it also asks DescribeAutoScalingGroups (instances, zones), DescribeTargetHealth
-/// and DescribeAlarms. Load balancer and target group names are resolved to ARNs once.
+/// two periods before the newest datapoint (CloudWatch revises its newest periods); the
+/// errors-and-latency metrics (``ErrorMetric``, per zone) ride in the same request. Every
+/// `describeEvery` it also asks DescribeAutoScalingGroups (instances, zones), DescribeTargetHealth,
+/// DescribeAlarms, and for events DescribeScalingActivities, DescribeAlarmHistory and
+/// DescribeInstanceRefreshes (target-health changes are derived from successive
+/// DescribeTargetHealth reads). Load balancer and target group names are resolved to ARNs once.
 public actor CloudWatchAPISource: MetricSource {
     public nonisolated let name: String
     public nonisolated let settings: Settings
@@ -34,6 +37,10 @@ public actor CloudWatchAPISource: MetricSource {
         public var alarmPrefix: String?
         /// Zones to ask per-zone metrics for when the group and load balancer do not say.
         public var fallbackZones: [String]
+        /// Also fetch target/ELB 5XX and TargetResponseTime p50/p99 per zone (same request).
+        public var errorMetrics = true
+        /// Also ask for events (scaling activities, alarm history, instance refreshes) at `describeEvery`.
+        public var events = true
 
         public init(region: String, autoScalingGroup: String, loadBalancer: String, targetGroup: String? = nil,
                     metrics: [MetricSpec] = MetricSpec.panels, instanceCPU: Bool = true, period: Int = 60,
@@ -102,6 +109,10 @@ public actor CloudWatchAPISource: MetricSource {
     private var newest: Date?
     private var instanceCPU: [String: Double] = [:]
     private var throttledPolls = 0
+    /// Events read since the last poll's answer.
+    private var pendingEvents: [FleetEvent] = []
+    /// The instances as last answered, to tell health changes between two DescribeTargetHealth reads.
+    private var lastInstances: [Instance]?
     private var notBefore: Date?
 
     /// What the last poll asked and got, for tests and the benchmark.
@@ -127,7 +138,7 @@ public actor CloudWatchAPISource: MetricSource {
             throw AWSAPIError.expiredToken(service: "cloudwatch", keyId: creds.redactedKeyId)
         }
         if lastDescribe.map({ now.timeIntervalSince($0) >= settings.describeEvery }) ?? true {
-            try await describe(credentials: creds)
+            try await describe(credentials: creds, now: now)
             lastDescribe = now
         }
 
@@ -177,13 +188,20 @@ public actor CloudWatchAPISource: MetricSource {
 
         var detail = "cloudwatch \(settings.region) \(settings.autoScalingGroup)"
         if !warnings.isEmpty { detail += " · warning: " + warnings.joined(separator: "; ") }
-        return FleetUpdate(time: now, metrics: batches, instances: currentInstances(), alarms: alarms,
-                           status: SourceStatus(name: name, detail: detail, newestData: newest))
+        let instances = currentInstances()
+        var events = pendingEvents
+        pendingEvents = []
+        if let instances {
+            if let lastInstances { events += FleetEvent.healthChanges(from: lastInstances, to: instances, at: now) }
+            lastInstances = instances
+        }
+        return FleetUpdate(time: now, metrics: batches, instances: instances, alarms: alarms,
+                           status: SourceStatus(name: name, detail: detail, newestData: newest), events: events)
     }
 
     // MARK: describe calls
 
-    private func describe(credentials creds: AWSCredentials) async throws {
+    private func describe(credentials creds: AWSCredentials, now: Date) async throws {
         var warnings: [String] = []
         if resources == nil {
             resources = try await resolveResources(credentials: creds, warnings: &warnings)
@@ -209,7 +227,24 @@ public actor CloudWatchAPISource: MetricSource {
         do {
             alarms = try await alarmsCall.sorted { $0.name < $1.name }
         } catch { try Self.tolerate(error, into: &warnings) }
+        if settings.events { await describeEvents(credentials: creds, now: now, warnings: &warnings) }
         describeWarnings = warnings
+    }
+
+    /// Scaling activities, alarm history (since the backfill window) and instance refreshes, each
+    /// turned into events by the records' own rules; a refused call is a warning, as for the others.
+    private func describeEvents(credentials creds: AWSCredentials, now: Date, warnings: inout [String]) async {
+        let since = now.addingTimeInterval(-settings.backfill)
+        async let activitiesCall = clients.autoScaling.describeScalingActivities(group: settings.autoScalingGroup, credentials: creds)
+        async let historyCall = clients.cloudWatch.describeAlarmHistory(since: since, credentials: creds)
+        async let refreshesCall = clients.autoScaling.describeInstanceRefreshes(group: settings.autoScalingGroup, credentials: creds)
+        do { pendingEvents += try await activitiesCall.flatMap(\.events) } catch { try? Self.tolerate(error, into: &warnings) }
+        do {
+            let prefix = settings.alarmPrefix ?? ""
+            pendingEvents += try await historyCall.filter { $0.alarmName.hasPrefix(prefix) }.compactMap(\.event)
+        } catch { try? Self.tolerate(error, into: &warnings) }
+        do { pendingEvents += try await refreshesCall.map { $0.event(fallbackTime: now) } }
+        catch { try? Self.tolerate(error, into: &warnings) }
     }
 
     private func resolveResources(credentials creds: AWSCredentials, warnings: inout [String]) async throws -> Resources {
@@ -296,6 +331,14 @@ public actor CloudWatchAPISource: MetricSource {
                 }
             }
         }
+        if settings.errorMetrics, let lb {
+            for metric in ErrorMetric.allCases {
+                keys += zones.map {
+                    MetricKey(namespace: metric.namespace, name: metric.metricName, statistic: metric.statistic,
+                              dimensions: [FleetCore.Dimension("LoadBalancer", lb), FleetCore.Dimension("AvailabilityZone", $0)])
+                }
+            }
+        }
         if settings.instanceCPU, let group {
             for instance in group.instances.sorted(by: { $0.id < $1.id }) {
                 keys.append(MetricKey(namespace: "AWS/EC2", name: "CPUUtilization", statistic: "Average",
@@ -320,7 +363,7 @@ public actor CloudWatchAPISource: MetricSource {
     }
 
     private func unit(of key: MetricKey) -> String {
-        PanelMetric(key: key)?.unit ?? "None"
+        PanelMetric(key: key)?.unit ?? ErrorMetric(key: key)?.unit ?? "None"
     }
 
     private func currentInstances() -> [Instance]? {

@@ -1,4 +1,5 @@
 import FleetCore
+import Foundation
 
 /// The one place widgets are made from the state: each gets only what it shows.
 extension DashboardState {
@@ -16,7 +17,7 @@ extension DashboardState {
         }
         return HeaderBar(fleetTitle: "\(fleet.fleet.name) · \(fleet.fleet.region)", modeLabel: modeLabel, sources: sources,
                          windowSeconds: windowSeconds, dataAge: dataAge, time: fleet.time, replay: replay,
-                         paused: isPaused, look: look)
+                         paused: isPaused, look: look, fiveXXRate: fleet.fiveXXRate)
     }
 
     var alarmStrip: AlarmStrip {
@@ -45,7 +46,37 @@ extension DashboardState {
     }
 
     func panelContext(_ panel: PanelID) -> PanelContext {
-        PanelContext(start: windowStart, end: windowEnd, focused: panel == focus, look: look)
+        PanelContext(start: windowStart, end: windowEnd, focused: panel == focus, look: look, eventMarks: eventMarks)
+    }
+
+    /// The times of the events in the window, for the charts' time axis.
+    var eventMarks: [Date] {
+        fleet.events.events(from: windowStart, to: windowEnd).map(\.time)
+    }
+
+    /// The `e` overlay: as many of the newest events as fit.
+    func eventsOverlay(in body: Rect) -> (area: Rect, widget: EventsPanel) {
+        let area = body.centered(width: max(20, body.width - 4), height: max(3, body.height - 2))
+        let fill = theme.style(.helpFg, on: .helpBg).adding(theme.backgroundAttributes(.helpBg))
+        return (area, EventsPanel(events: fleet.events.newestFirst(limit: area.height), total: fleet.events.count,
+                                  focused: true, look: look, fill: fill))
+    }
+
+    /// The open instance's view, while it is in the fleet.
+    var instanceView: InstanceView? {
+        guard let instance = openedInstance else { return nil }
+        let cpu = fleet.series.values.first {
+            $0.key.namespace == "AWS/EC2" && $0.key.name == "CPUUtilization" && $0.key.dimension("InstanceId") == instance.id
+        }
+        let events = fleet.events.newestFirst(limit: 200, instance: instance.id)
+        return InstanceView(instance: instance, cpu: cpu, probe: fleet.series[.probeLatency(instance: instance.id)],
+                            p50: fleet.errorSeries(.responseTimeP50, zone: instance.zone),
+                            p99: fleet.errorSeries(.responseTimeP99, zone: instance.zone),
+                            healthSince: events.first { $0.kind == .health }?.time, events: events,
+                            context: PanelContext(start: windowStart, end: windowEnd, focused: true, look: look,
+                                                  eventMarks: fleet.events.events(from: windowStart, to: windowEnd)
+                                                      .filter { $0.instance == instance.id }.map(\.time)),
+                            backKey: keyMap.keys(for: .closeInstance).first?.longName ?? "Esc")
     }
 
     /// The widget for one of the four panels.
@@ -75,7 +106,17 @@ extension DashboardState {
         case .instances:
             var zones = fleet.fleet.zones
             for i in fleet.instances where !zones.contains(i.zone) { zones.append(i.zone) }
-            return InstancesPanel(instances: fleet.instances, zones: zones, focused: panel == focus, look: look)
+            return InstancesPanel(instances: fleet.instances, zones: zones, focused: panel == focus, look: look,
+                                  selected: panel == focus ? cursorInstance?.id : nil)
+        case .errors:
+            let zones = fleet.fleet.zones.map { zone in
+                (zone: zone, p50: fleet.errorSeries(.responseTimeP50, zone: zone), p99: fleet.errorSeries(.responseTimeP99, zone: zone))
+            }
+            return ErrorsPanel(target5xx: fleet.errorSeries(.target5xx), elb5xx: fleet.errorSeries(.elb5xx), zones: zones,
+                               context: panelContext(.errors))
+        case .events:
+            return EventsPanel(events: fleet.events.newestFirst(limit: max(1, height)), total: fleet.events.count,
+                               focused: panel == focus, look: look)
         }
     }
 }

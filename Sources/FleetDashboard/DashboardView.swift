@@ -14,9 +14,15 @@ extension DashboardState {
         statusLine.render(layout.status, into: &canvas)
         if let previewView {
             previewView.render(layout.body, into: &canvas)
+        } else if let instanceView {
+            instanceView.render(layout.body, into: &canvas)
         } else {
-            for (panel, area) in layout.panels(zoomed: zoomed ? focus : nil) {
+            for (panel, area) in layout.panels(zoomed: zoomed ? focus : nil, lowerLeft: lowerLeft) {
                 self.panel(panel).render(area, into: &canvas)
+            }
+            if showEvents {
+                let overlay = eventsOverlay(in: layout.body)
+                overlay.widget.render(overlay.area, into: &canvas)
             }
         }
         if showHelp {

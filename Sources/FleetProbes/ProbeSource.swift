@@ -33,6 +33,10 @@ public actor ProbeSource: MetricSource {
     private var latencies: [Double] = []
     private var latencyNext = 0
     private var changed = true
+    /// Health changes not yet handed out (from each target's ``TargetHealthMachine``).
+    private var pendingEvents: [FleetEvent] = []
+    /// Each answered check's time, per target, not yet handed out.
+    private var pendingLatency: [Int: [Datapoint]] = [:]
 
     struct Slot {
         var health: TargetHealthMachine
@@ -83,7 +87,9 @@ public actor ProbeSource: MetricSource {
         }
         collect()
         if !isShutDown { startDue(now: now) }
-        var update = FleetUpdate(time: now, metrics: roundBatches())
+        var update = FleetUpdate(time: now, metrics: roundBatches() + latencyBatches())
+        update.events = pendingEvents
+        pendingEvents = []
         if changed {
             update.instances = instances()
             changed = false
@@ -99,10 +105,26 @@ public actor ProbeSource: MetricSource {
             let settings = targets[i].settings
             slots[i].inFlight = false
             slots[i].last = result
-            slots[i].health.record(result.outcome.failure(matcher: settings.matcher))
+            let finished = result.started.addingTimeInterval(result.latency)
+            if let event = slots[i].health.record(result.outcome.failure(matcher: settings.matcher), at: finished,
+                                                  instance: targets[i].id, zone: targets[i].zone) {
+                pendingEvents.append(event)
+            }
             slots[i].unreported.append(slots[i].health.state)
-            if result.outcome.statusCode != nil { noteLatency(result.latency) }
+            if result.outcome.statusCode != nil {
+                noteLatency(result.latency)
+                pendingLatency[i, default: []].append(Datapoint(time: result.started, value: result.latency))
+            }
             changed = true
+        }
+    }
+
+    /// Each target's check times since the last poll (``MetricKey/probeLatency(instance:)``).
+    private func latencyBatches() -> [FleetUpdate.Batch] {
+        defer { pendingLatency = [:] }
+        return pendingLatency.keys.sorted().map { i in
+            FleetUpdate.Batch(key: .probeLatency(instance: targets[i].id), unit: "Seconds",
+                              period: Int(targets[i].settings.interval.rounded()), points: pendingLatency[i]!)
         }
     }
 

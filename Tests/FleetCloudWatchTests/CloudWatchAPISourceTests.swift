@@ -69,6 +69,12 @@ struct CloudWatchAPISourceTests {
                     "Statistic":"Maximum","Period":300,"EvaluationPeriods":2,"Threshold":1.0,"ComparisonOperator":"GreaterThanThreshold",
                     "StateValue":"ALARM","StateReason":"Threshold Crossed","StateUpdatedTimestamp":1767617700.0}]}
                     """)
+            case "DescribeScalingActivities":
+                return xml("<DescribeScalingActivitiesResponse><DescribeScalingActivitiesResult><Activities/></DescribeScalingActivitiesResult></DescribeScalingActivitiesResponse>")
+            case "DescribeInstanceRefreshes":
+                return xml("<DescribeInstanceRefreshesResponse><DescribeInstanceRefreshesResult><InstanceRefreshes/></DescribeInstanceRefreshesResult></DescribeInstanceRefreshesResponse>")
+            case "DescribeAlarmHistory":
+                return json(#"{"AlarmHistoryItems":[]}"#)
             case "GetMetricData":
                 let body = try JSONSerialization.jsonObject(with: Data(r.body)) as! [String: Any]
                 lock.withLock { metricBodies.append(body) }
@@ -109,8 +115,9 @@ struct CloudWatchAPISourceTests {
         // One GetMetricData request (two pages of it) for every series.
         #expect(aws.operations.filter { $0 == "GetMetricData" }.count == 2)
         let queries = try #require(aws.metricBodies.first?["MetricDataQueries"] as? [[String: Any]])
-        // cpu + requests×2 zones + unhealthy×2 + healthy×2 + per-target×2 + 3 instances' CPU.
-        #expect(queries.count == 12)
+        // cpu + requests×2 zones + unhealthy×2 + healthy×2 + per-target×2 + target/ELB 5XX and
+        // response time p50/p99 ×2 zones + 3 instances' CPU.
+        #expect(queries.count == 20)
         #expect(aws.metricBodies.count == 2)
         #expect(aws.metricBodies[1]["NextToken"] as? String == "page2")
         // First window: the last 3 h, on period boundaries.
@@ -163,7 +170,8 @@ struct CloudWatchAPISourceTests {
         let before3 = aws.operations.count
         _ = try await source.poll(now: Self.now.addingTimeInterval(60))
         let third = Set(aws.operations[before3...])
-        #expect(third == ["DescribeAutoScalingGroups", "DescribeTargetHealth", "DescribeAlarms", "GetMetricData"])
+        #expect(third == ["DescribeAutoScalingGroups", "DescribeTargetHealth", "DescribeAlarms", "GetMetricData",
+                          "DescribeScalingActivities", "DescribeAlarmHistory", "DescribeInstanceRefreshes"])
     }
 
     @Test func throttledPollBacksOffBeforeCallingAgain() async throws {

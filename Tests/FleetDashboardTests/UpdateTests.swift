@@ -51,6 +51,8 @@ struct UpdateTests {
         #expect(s.focus == .cpu)
         s.update(.key(.backTab))
         #expect(s.focus == .instances)
+        s.update(.key(.backTab))
+        #expect(s.focus == .unhealthy)
         s.update(.key(.enter))
         #expect(s.zoomed)
         s.update(.key(.enter))

@@ -30,7 +30,7 @@ extension RecordingSuites {
             let path = TemporaryDirectory.path("delta.fwrec")
             _ = try await RecordingFixture.recordLive(scenario: .steady, minutes: 5, path: path)
             let lines = try RecordingFixture.lines(path)
-            #expect(lines[0].hasPrefix(#"{"format":"fleetwatch-recording","version":1,"#))
+            #expect(lines[0].hasPrefix(#"{"format":"fleetwatch-recording","version":2,"#))
             #expect(lines[1].hasPrefix(#"{"t":"#) && lines[1].contains(#""key":"#) && lines[1].contains(#""instances":"#))
             #expect(lines[2] == #"{"t":1767272410,"answered":true,"src":"mock","time":1767272410}"#)
             #expect(lines.last == "")
@@ -134,8 +134,9 @@ extension RecordingSuites {
 
         @Test("a newer version is refused")
         func newerVersion() {
-            let text = demo.replacingOccurrences(of: #""version":1,"#, with: #""version":9,"#)
-            #expect(error(Data(text.utf8), "x.fwrec") == "x.fwrec:1: recording version 9 is newer than this fleetwatch understands (1)")
+            let text = demo.replacingOccurrences(of: #""version":\#(RecordingFormat.version),"#, with: #""version":9,"#)
+            #expect(text != demo)
+            #expect(error(Data(text.utf8), "x.fwrec") == "x.fwrec:1: recording version 9 is newer than this fleetwatch understands (\(RecordingFormat.version))")
         }
 
         @Test("empty files, PNGs and other JSON are not recordings", arguments: [

@@ -43,6 +43,15 @@ struct ProbeSourceTests {
 
         let detail = try #require(run.updates.last?.status?.detail)
         #expect(detail.hasPrefix("probe 3 targets p50 ") && detail.contains(" p99 "), "\(detail)")
+
+        // Health changes from each target's TargetHealthMachine, and each target's check times.
+        let health = state.events.events.filter { $0.kind == .health }
+        #expect(health.filter { $0.instance == "i-a2" }.map(\.text) == ["initial → unhealthy (Target.ResponseCodeMismatch)"])
+        #expect(health.filter { $0.instance == "i-a1" }.map(\.text) == ["initial → healthy"])
+        #expect(health.first { $0.instance == "i-b1" }?.zone == "us-east-1b")
+        for id in ["i-a1", "i-a2", "i-b1"] {
+            #expect((state.series[.probeLatency(instance: id)]?.count ?? 0) >= 3, "\(id)")
+        }
     }
 
     @Test("first checks are spread over the interval by id hash, not all at once")

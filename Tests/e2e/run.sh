@@ -127,6 +127,20 @@ t send-keys -t e2e 'Space'
 check "space pauses the replay clock" wait_for "PAUSED  replay" 5
 t send-keys -t e2e 'End'
 check "End jumps to the end" wait_for "replay 02:00:00 / 02:00:00 ×120 END" 5
+# The instances panel's row cursor: Tab to it, down to the first us-east-1b instance (two per zone
+# at the end of the demo), Enter opens it with its events (1b's outage: timeouts, then back).
+t send-keys -t e2e Tab Tab Tab Down Down Enter
+check "Enter opens an instance of the demo" wait_for "Instance  i-0[0-9a-f]{16}  Esc back" 5
+check "the instance view shows its zone and lifecycle" wait_for "zone us-east-1b  lifecycle InService" 5
+check "and its target health, since when" wait_for "target health healthy since 2026-01-05 " 5
+check "and its events" wait_for "Its events  [0-9]+, newest first" 5
+check "among them its health changes" wait_for "health  1b i-0[0-9a-f]{16} healthy → unhealthy \(Target.Timeout\)" 5
+t send-keys -t e2e Escape
+check "Esc goes back to the panels" wait_for "Instances by AZ" 5
+t send-keys -t e2e 'e'
+check "e shows the events overlay" wait_for "Events  [0-9]+, newest first" 5
+t send-keys -t e2e 'e'
+check "e again hides it" wait_gone "Events  [0-9]+, newest first" 5
 t send-keys -t e2e 'Home'
 check "Home jumps to the start" wait_for "replay 00:00:00 / 02:00:00" 5
 t send-keys -t e2e 'q'
@@ -216,7 +230,7 @@ mouse_click 20 10 64
 check "the wheel over the CPU chart zooms in" wait_for "window 30m" 5
 mouse_click 120 40
 t send-keys -t e2e 'Enter'
-check "a click focused the instances panel (Enter zooms it)" wait_gone "ALB requests"
+check "a click focused the instances panel (Enter opens the instance under the cursor)" wait_for "Instance  i-0[0-9a-f]{16}"
 t send-keys -t e2e 'q'
 check "q exits with status 0 (mouse)" wait_for "EXIT=0" 10
 check "mouse reporting off again after exit" mouse_off

@@ -26,18 +26,14 @@ func busyDashboard(width: Int = 200, height: Int = 60, minutes: Double = 60) -> 
 func frameBenchmarks() {
     // Budget: build + diff of a 200×60 frame under 1 ms.
     Benchmark("Frame build + diff 200x60 (all panels full)") { benchmark in
-        var state = busyDashboard()
-        let later = FleetSimulator.run(scenario: .azOutage, seed: 7,
-                                       start: Date(timeIntervalSince1970: 1_767_618_000), for: 61 * 60)
-        var previous = state.view()
-        benchmark.startMeasurement()
-        for i in benchmark.scaledIterations {
-            // Alternate between two minutes of data so every frame really differs.
-            state.update(.fleet(i % 2 == 0 ? later : busyFleetCache))
-            let frame = state.view()
-            let changed = CanvasDiff.forEachChangedRun(from: previous, to: frame, columns: 200, rows: 60) { _, _, _ in }
-            blackHole(changed)
-            previous = frame
+        frameLoop(benchmark, busyFleetCache, laterFleet())
+    }
+
+    // Budget: a day of events (2,000) costs the frame build under 1 ms more than none, at 200×60
+    // (the six-panel layout: events panel, errors and latency, event marks on every chart).
+    for eventCount in [0, 2000] {
+        Benchmark("Frame build + diff 200x60 with \(eventCount) events") { benchmark in
+            frameLoop(benchmark, withEvents(busyFleetCache, count: eventCount), withEvents(laterFleet(), count: eventCount))
         }
     }
 
@@ -51,6 +47,40 @@ func frameBenchmarks() {
             precondition(changed == 0, "an unchanged frame must write nothing")
             blackHole(changed)
         }
+    }
+}
+
+/// `state` with its own events replaced by `count` made-up ones over the 24 hours before it, every
+/// kind, a third of them on instances (a busy day: scale-outs, launches, health flaps, alarms).
+func withEvents(_ state: FleetState, count: Int) -> FleetState {
+    var out = state
+    out.events = EventLog()
+    let kinds = FleetEvent.Kind.allCases
+    for i in 0..<count {
+        let time = state.time.addingTimeInterval(-86_400 + Double(i) * 86_400 / Double(max(1, count)))
+        let instance = i % 3 == 0 ? state.instances[i % max(1, state.instances.count)].id : nil
+        out.events.insert(FleetEvent(time: time, kind: kinds[i % kinds.count], zone: instance == nil ? nil : "us-east-1b",
+                                     instance: instance, text: "event \(i): Launching a new EC2 instance (Successful)"))
+    }
+    return out
+}
+
+/// The busy fleet a minute later.
+func laterFleet() -> FleetState {
+    FleetSimulator.run(scenario: .azOutage, seed: 7, start: Date(timeIntervalSince1970: 1_767_618_000), for: 61 * 60)
+}
+
+/// Builds and diffs 200×60 frames, alternating between two minutes of data so every frame really differs.
+func frameLoop(_ benchmark: Benchmark, _ a: FleetState, _ b: FleetState) {
+    var state = DashboardState(fleet: a, now: a.time, width: 200, height: 60)
+    var previous = state.view()
+    benchmark.startMeasurement()
+    for i in benchmark.scaledIterations {
+        state.update(.fleet(i % 2 == 0 ? b : a))
+        let frame = state.view()
+        let changed = CanvasDiff.forEachChangedRun(from: previous, to: frame, columns: 200, rows: 60) { _, _, _ in }
+        blackHole(changed)
+        previous = frame
     }
 }
 

@@ -6,7 +6,13 @@ import Foundation
 ///      "metrics": {"cpu": {"latest": 41.2, "unit": "Percent", "points": [["<ISO>", 40.1], ...]}, ...},
 ///      "zones": [{"name": "us-east-1a", "healthy": 2, "unhealthy": 0, "instances": [...]}],
 ///      "alarms": [{"name": "...", "state": "OK"}],
-///      "sources": [{"name": "mock", "status": "ok", "age_seconds": 0}]}
+///      "sources": [{"name": "mock", "status": "ok", "age_seconds": 0}],
+///      "events": [{"time": "...", "kind": "health", "zone": "us-east-1b", "instance": "i-...", "text": "..."}]}
+///
+/// `events` are newest first; `zone` and `instance` are left out when an event has none.
+///
+/// `metrics` holds the panel metrics (``PanelMetric``) and the errors-and-latency ones
+/// (``ErrorMetric``: `target_5xx`, `elb_5xx`, `response_time_p50`, `response_time_p99`).
 ///
 /// Later fields are only ever added, never renamed.
 public struct FleetSnapshotJSON: Encodable, Sendable {
@@ -57,6 +63,14 @@ public struct FleetSnapshotJSON: Encodable, Sendable {
         var reason: String
     }
 
+    struct Event: Encodable, Sendable {
+        var time: String
+        var kind: String
+        var zone: String?
+        var instance: String?
+        var text: String
+    }
+
     struct Source: Encodable, Sendable {
         var name: String
         var status: String
@@ -73,6 +87,8 @@ public struct FleetSnapshotJSON: Encodable, Sendable {
     var zones: [Zone]
     var alarms: [Alarm]
     var sources: [Source]
+    /// Newest first, those in the window.
+    var events: [Event]
 
     /// The snapshot of `state` over the window `start...end`, ages measured at `now`.
     public init(state: FleetState, start: Date, end: Date, now: Date) {
@@ -80,19 +96,23 @@ public struct FleetSnapshotJSON: Encodable, Sendable {
         fleet = state.fleet.name
         region = state.fleet.region
         window = [ISOTime.string(start), ISOTime.string(end)]
-        var metrics: [String: Metric] = [:]
-        for metric in [PanelMetric.cpu, .requests, .unhealthyHosts, .healthyHosts, .requestsPerTarget] {
-            guard let series = state.panelSeries(metric) else { continue }
-            let points = series.points(from: start, to: end)
+        func metric(_ whole: Series?, zone: (String) -> Series?) -> Metric? {
+            guard let whole else { return nil }
+            let points = whole.points(from: start, to: end)
             var zones: [String: ZoneMetric] = [:]
-            for zone in state.fleet.zones {
-                if let z = state.panelSeries(metric, zone: zone) {
-                    zones[zone] = ZoneMetric(latest: z.points(from: start, to: end).last?.value)
-                }
+            for name in state.fleet.zones {
+                if let z = zone(name) { zones[name] = ZoneMetric(latest: z.points(from: start, to: end).last?.value) }
             }
-            metrics[metric.rawValue] = Metric(latest: points.last?.value, unit: series.unit,
-                                              points: points.map { Point(time: $0.time, value: $0.value) },
-                                              zones: zones.isEmpty ? nil : zones)
+            return Metric(latest: points.last?.value, unit: whole.unit,
+                          points: points.map { Point(time: $0.time, value: $0.value) },
+                          zones: zones.isEmpty ? nil : zones)
+        }
+        var metrics: [String: Metric] = [:]
+        for m in [PanelMetric.cpu, .requests, .unhealthyHosts, .healthyHosts, .requestsPerTarget] {
+            metrics[m.rawValue] = metric(state.panelSeries(m)) { state.panelSeries(m, zone: $0) }
+        }
+        for m in ErrorMetric.allCases {
+            metrics[m.rawValue] = metric(state.errorSeries(m)) { state.errorSeries(m, zone: $0) }
         }
         self.metrics = metrics
         var zoneNames = state.fleet.zones
@@ -116,6 +136,10 @@ public struct FleetSnapshotJSON: Encodable, Sendable {
         sources = state.sources.map {
             Source(name: $0.name, status: $0.health.rawValue, age_seconds: $0.age(at: now), detail: $0.detail,
                    error: $0.lastError)
+        }
+        events = state.events.events(from: start, to: end).reversed().map {
+            Event(time: ISOTime.string($0.time), kind: $0.kind.rawValue, zone: $0.zone, instance: $0.instance,
+                  text: $0.text)
         }
     }
 

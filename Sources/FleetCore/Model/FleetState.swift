@@ -11,6 +11,8 @@ public struct FleetState: Sendable, Hashable {
     public var sources: [SourceStatus]
     /// How many datapoints each series keeps (the longest window the dashboard zooms to).
     public var seriesCapacity: Int
+    /// What happened, oldest first, bounded (``EventLog/defaultCapacity``).
+    public var events = EventLog()
 
     public init(time: Date, fleet: FleetInfo, series: [MetricKey: Series] = [:], instances: [Instance] = [],
                 alarms: [AlarmStatus] = [], targets: [TargetLine] = [], sources: [SourceStatus] = [],
@@ -41,6 +43,7 @@ public struct FleetState: Sendable, Hashable {
             self.alarms = self.alarms.filter { !names.contains($0.name) } + alarms
         }
         if let targets = update.targets { self.targets = targets }
+        events.insert(contentsOf: update.events)
         if let status = update.status {
             if let i = sources.firstIndex(where: { $0.name == status.name }) {
                 sources[i] = status
@@ -87,9 +90,13 @@ public struct FleetUpdate: Sendable, Hashable {
     public var alarms: [AlarmStatus]?
     public var targets: [TargetLine]?
     public var status: SourceStatus?
+    /// Events the source learned of since its last answer (repeats are harmless: ``EventLog``).
+    public var events: [FleetEvent]
 
     public init(time: Date? = nil, metrics: [Batch] = [], instances: [Instance]? = nil,
-                alarms: [AlarmStatus]? = nil, targets: [TargetLine]? = nil, status: SourceStatus? = nil) {
+                alarms: [AlarmStatus]? = nil, targets: [TargetLine]? = nil, status: SourceStatus? = nil,
+                events: [FleetEvent] = []) {
+        self.events = events
         self.time = time
         self.metrics = metrics
         self.instances = instances

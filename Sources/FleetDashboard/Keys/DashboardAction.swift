@@ -7,6 +7,10 @@ public enum DashboardAction: String, Sendable, Hashable, CaseIterable {
     case fullScreen = "full_screen", back
     case stack, theme, glyphs
     case alarmPreview = "alarm_preview"
+    // Events, errors and one instance.
+    case events
+    case lowerLeft = "lower_left"
+    case closeInstance = "close_instance"
     // The replay clock.
     case slower, faster
     case seekBack = "seek_back", seekForward = "seek_forward"

@@ -1,25 +1,29 @@
 extension KeyMap {
     private static let screens: Set<KeyMode> = [.live, .replay]
+    private static let everywhere: Set<KeyMode> = [.live, .replay, .preview, .help, .instance]
 
     /// The keys fleetwatch ships with.
     public static let standard = KeyMap(bindings: [
-        KeyBinding(.quit, [.char("q"), .char("Q"), .ctrl("c")], "quit", [.live, .replay, .preview, .help]),
-        KeyBinding(.help, [.char("?"), .char("h"), .function(1)], "show or hide this help", [.live, .replay, .preview, .help]),
-        KeyBinding(.pause, [.char("p"), .char(" ")], "pause or resume (replaying: the replay clock)", [.live, .replay, .preview]),
-        KeyBinding(.zoomIn, [.char("+"), .char("=")], "zoom the time window in (down to 15m)", screens),
-        KeyBinding(.zoomOut, [.char("-"), .char("_")], "zoom the time window out (up to 24h)", screens),
+        KeyBinding(.quit, [.char("q"), .char("Q"), .ctrl("c")], "quit", everywhere),
+        KeyBinding(.help, [.char("?"), .char("h"), .function(1)], "show or hide this help", everywhere),
+        KeyBinding(.pause, [.char("p"), .char(" ")], "pause or resume (replaying: the replay clock)", [.live, .replay, .preview, .instance]),
+        KeyBinding(.zoomIn, [.char("+"), .char("=")], "zoom the time window in (down to 15m)", screens.union([.instance])),
+        KeyBinding(.zoomOut, [.char("-"), .char("_")], "zoom the time window out (up to 24h)", screens.union([.instance])),
         KeyBinding(.focusNext, [.tab], "focus the next panel", screens),
         KeyBinding(.focusPrevious, [.backTab], "focus the previous panel", screens),
         KeyBinding(.focusLeft, [.left], "move focus across", [.live]),
         KeyBinding(.focusRight, [.right], "move focus across", [.live]),
-        KeyBinding(.focusUp, [.up], "move focus up / down", screens),
-        KeyBinding(.focusDown, [.down], "move focus up / down", screens),
-        KeyBinding(.fullScreen, [.enter], "focused panel full screen, and back", screens),
+        KeyBinding(.focusUp, [.up], "move focus up / down (in the instances panel: the row cursor)", screens),
+        KeyBinding(.focusDown, [.down], "move focus up / down (in the instances panel: the row cursor)", screens),
+        KeyBinding(.fullScreen, [.enter], "focused panel full screen, and back; on an instance row: open that instance", screens),
         KeyBinding(.back, [.escape], "leave full screen", screens),
         KeyBinding(.stack, [.char("s")], "requests: split or stacked by AZ", screens),
         KeyBinding(.alarmPreview, [.char("a")], "alarm threshold preview: what if the alarm were…", screens),
-        KeyBinding(.theme, [.char("t")], "next theme", [.live, .replay, .preview]),
-        KeyBinding(.glyphs, [.char("g")], "next chart glyphs (braille, block, ascii)", [.live, .replay, .preview]),
+        KeyBinding(.events, [.char("e")], "events, newest first: show or hide the overlay", screens),
+        KeyBinding(.lowerLeft, [.char("l")], "lower-left panel: unhealthy hosts or errors and latency", screens),
+        KeyBinding(.closeInstance, [.escape, .backspace], "back to the dashboard", [.instance]),
+        KeyBinding(.theme, [.char("t")], "next theme", [.live, .replay, .preview, .instance]),
+        KeyBinding(.glyphs, [.char("g")], "next chart glyphs (braille, block, ascii)", [.live, .replay, .preview, .instance]),
         KeyBinding(.slower, [.char("[")], "replay slower (down to ×1)", [.replay]),
         KeyBinding(.faster, [.char("]")], "replay faster (up to ×600)", [.replay]),
         KeyBinding(.seekBack, [.left], "seek back (1 min × speed/10)", [.replay]),
@@ -50,13 +54,14 @@ extension KeyMap {
             KeyHint([.quit], "quit"), KeyHint([.help], "help"), KeyHint([.pause], "pause"),
             KeyHint([.zoomIn, .zoomOut], "zoom"), KeyHint([.focusNext], "focus"), KeyHint([.fullScreen], "full screen"),
             KeyHint([.alarmPreview], "alarm preview"), KeyHint([.theme], "theme"), KeyHint([.glyphs], "glyphs"),
-            KeyHint([.stack], "stack"),
+            KeyHint([.stack], "stack"), KeyHint([.events], "events"), KeyHint([.lowerLeft], "errors"),
         ],
         .replay: [
             KeyHint([.quit], "quit"), KeyHint([.help], "help"), KeyHint([.pause], "pause"),
             KeyHint([.slower, .faster], "speed", joiner: " "), KeyHint([.seekBack, .seekForward], "seek", joiner: " "),
             KeyHint([.toStart, .toEnd], "start/end"), KeyHint([.zoomIn, .zoomOut], "zoom"), KeyHint([.focusNext], "focus"),
             KeyHint([.fullScreen], "full screen"), KeyHint([.alarmPreview], "alarm preview"),
+            KeyHint([.events], "events"),
         ],
         .preview: [
             KeyHint([.quit], "quit"), KeyHint([.help], "help"), KeyHint([.closePreview], "leave"),
@@ -64,6 +69,10 @@ extension KeyMap {
             KeyHint([.pause], "pause"),
         ],
         .help: [KeyHint([.help], "close help"), KeyHint([.quit], "quit")],
+        .instance: [
+            KeyHint([.quit], "quit"), KeyHint([.help], "help"), KeyHint([.closeInstance], "back"),
+            KeyHint([.zoomIn, .zoomOut], "zoom"), KeyHint([.pause], "pause"),
+        ],
     ]
 
     /// The alarm preview's own line of keys, under its summary.

@@ -8,12 +8,14 @@ public enum KeyMode: String, Sendable, Hashable, CaseIterable {
     case preview
     /// The help overlay: its own keys, and any other key closes it.
     case help
+    /// One instance's view (`Enter` on an instance row).
+    case instance
 }
 
 extension DashboardState {
     /// The mode under the help overlay: preview, replay or live.
     public var screenMode: KeyMode {
-        preview != nil ? .preview : replay != nil ? .replay : .live
+        preview != nil ? .preview : openInstance != nil ? .instance : replay != nil ? .replay : .live
     }
 
     /// The mode keys are looked up in.

@@ -7,7 +7,7 @@ extension DashboardState {
             if mouse.kind == .click || mouse.kind == .doubleClick { showHelp = false }
             return []
         }
-        guard !isTooSmall, preview == nil else { return [] }
+        guard !isTooSmall, preview == nil, openInstance == nil else { return [] }
         let layout = ScreenLayout(width: width, height: height)
         if layout.header.contains(x: mouse.x, y: mouse.y) {
             guard mouse.kind == .click, replay != nil, let span = headerBar.replaySpan(in: layout.header),
@@ -15,7 +15,7 @@ extension DashboardState {
             let fraction = span.count > 1 ? Double(mouse.x - span.lowerBound) / Double(span.count - 1) : 0
             return [.replay(.seek(fraction: fraction))]
         }
-        guard let (panel, _) = layout.panels(zoomed: zoomed ? focus : nil)
+        guard let (panel, _) = layout.panels(zoomed: zoomed ? focus : nil, lowerLeft: lowerLeft)
             .first(where: { $0.area.contains(x: mouse.x, y: mouse.y) }) else { return [] }
         switch mouse.kind {
         case .click:

@@ -1,9 +1,11 @@
 import FleetCore
 import Foundation
 
-/// The four panels, in focus order.
+/// The panels, in focus order. The 2×2 grid shows the first four (the lower-left slot shows
+/// unhealthy hosts or errors and latency, ``DashboardState/lowerLeft``); a large screen shows all six
+/// (``ScreenLayout/isLarge``).
 public enum PanelID: Int, Sendable, Hashable, CaseIterable {
-    case cpu, requests, unhealthy, instances
+    case cpu, requests, unhealthy, instances, errors, events
 
     public var title: String {
         switch self {
@@ -11,6 +13,8 @@ public enum PanelID: Int, Sendable, Hashable, CaseIterable {
         case .requests: "ALB requests"
         case .unhealthy: "Unhealthy hosts"
         case .instances: "Instances by AZ"
+        case .errors: "Errors & latency"
+        case .events: "Events"
         }
     }
 }
@@ -51,6 +55,14 @@ public struct DashboardState: Sendable {
     public var preview: AlarmPreview?
     /// The keys in force.
     public var keyMap: KeyMap = .standard
+    /// What the 2×2 grid's lower-left slot shows: `.unhealthy` or `.errors` (key `l`).
+    public var lowerLeft: PanelID = .unhealthy
+    /// The events overlay (key `e`).
+    public var showEvents = false
+    /// The instance row under the cursor in the instances panel (an index into ``cursorOrder``).
+    public var cursor = 0
+    /// The instance whose view is open (`Enter` on an instance row), by id.
+    public var openInstance: String?
 
     public init(fleet: FleetState, now: Date, width: Int, height: Int, themes: [Theme] = BuiltinThemes.all,
                 themeIndex: Int = 0, glyphs: GlyphSet = .braille, window: Int = 3600) {

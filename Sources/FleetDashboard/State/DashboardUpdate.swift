@@ -66,15 +66,23 @@ extension DashboardState {
             togglePause()
         case .zoomIn: windowIndex = max(0, windowIndex - 1)
         case .zoomOut: windowIndex = min(Self.windows.count - 1, windowIndex + 1)
-        case .focusNext: focus = PanelID(rawValue: (focus.rawValue + 1) % PanelID.allCases.count)!
-        case .focusPrevious:
-            focus = PanelID(rawValue: (focus.rawValue + PanelID.allCases.count - 1) % PanelID.allCases.count)!
-        case .focusLeft, .focusRight:
-            if !zoomed { focus = PanelID(rawValue: focus.rawValue ^ 1)! }
-        case .focusUp, .focusDown:
-            if !zoomed { focus = PanelID(rawValue: focus.rawValue ^ 2)! }
-        case .fullScreen: zoomed.toggle()
-        case .back: zoomed = false
+        case .focusNext: cycleFocus(by: 1)
+        case .focusPrevious: cycleFocus(by: -1)
+        case .focusLeft: moveFocus(columns: -1, rows: 0)
+        case .focusRight: moveFocus(columns: 1, rows: 0)
+        case .focusUp: if !moveCursor(by: -1) { moveFocus(columns: 0, rows: -1) }
+        case .focusDown: if !moveCursor(by: 1) { moveFocus(columns: 0, rows: 1) }
+        case .fullScreen:
+            if focus == .instances, let id = cursorInstance?.id {
+                openInstance = id
+            } else {
+                zoomed.toggle()
+            }
+        case .back:
+            if showEvents { showEvents = false } else { zoomed = false }
+        case .closeInstance: openInstance = nil
+        case .events: showEvents.toggle()
+        case .lowerLeft: lowerLeft = lowerLeft == .unhealthy ? .errors : .unhealthy
         case .stack: requestsStacked.toggle()
         case .theme: themeIndex = (themeIndex + 1) % themes.count
         case .glyphs: glyphs = glyphs.next

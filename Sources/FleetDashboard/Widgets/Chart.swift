@@ -37,6 +37,10 @@ struct Chart: Widget {
     /// Points to mark with a dot on top of the lines (e.g. breaching datapoints).
     var marks: [Datapoint] = []
     var markStyle: Style = .plain
+    /// Times of events, marked on the time axis (`▴`, `^` in ASCII) where the axis has no label,
+    /// so a step in a line can be matched with what caused it.
+    var eventMarks: [Date] = []
+    var eventMarkStyle: Style = .plain
 
     func render(_ area: Rect, into canvas: inout Canvas) {
         guard area.width >= 8, area.height >= 3 else { return }
@@ -49,6 +53,7 @@ struct Chart: Widget {
 
         drawYAxis(into: &canvas, area: yAxis, labels: labels, plotHeight: plot.height)
         drawXAxis(into: &canvas, area: Rect(x: plot.x, y: xAxis.y, width: plot.width, height: 1))
+        drawEventMarks(into: &canvas, area: Rect(x: plot.x, y: xAxis.y, width: plot.width, height: 1))
 
         var grid = PointGrid(width: plot.width, height: plot.height, glyphs: glyphs)
         let span = max(1, end.timeIntervalSince(start))
@@ -150,6 +155,17 @@ struct Chart: Widget {
         let mid = Chart.clock(start.addingTimeInterval(span / 2), seconds: span < 3600)
         if area.width > startLabel.count + endLabel.count + mid.count + 6 {
             canvas.write(mid, x: area.x + (area.width - mid.count) / 2, y: area.y, style: axisStyle)
+        }
+    }
+
+    func drawEventMarks(into canvas: inout Canvas, area: Rect) {
+        let span = end.timeIntervalSince(start)
+        guard span > 0, !eventMarks.isEmpty else { return }
+        let glyph: Unicode.Scalar = glyphs == .ascii ? "^" : "▴"
+        for time in eventMarks where time >= start && time <= end {
+            let x = area.x + Int((time.timeIntervalSince(start) / span * Double(area.width - 1)).rounded())
+            guard canvas.contains(x: x, y: area.y), canvas[x, area.y].char == " " else { continue }
+            canvas.put(glyph, x: x, y: area.y, style: eventMarkStyle)
         }
     }
 

@@ -21,6 +21,8 @@ struct HeaderBar: Widget {
     var replay: ReplayStatus?
     var paused: Bool
     var look: Look
+    /// The newest minute's 5XX responses (target and ELB) as a share of requests, when known.
+    var fiveXXRate: Double? = nil
 
     /// Draws the left part (name, mode, sources, window); returns the column after it.
     @discardableResult
@@ -41,6 +43,12 @@ struct HeaderBar: Widget {
             case .error: .error
             }
             parts.append((source.text, theme.style(role, on: .headerBg).adding(bgAttrs)))
+        }
+        if let fiveXXRate {
+            let percent = fiveXXRate * 100
+            let text = percent == 0 ? "5XX 0%" : percent < 0.1 ? "5XX <0.1%" : "5XX \(Format.oneDecimal(percent))%"
+            parts.append((text, percent >= 1 ? theme.style(.error, on: .headerBg).adding(bgAttrs.union(.bold))
+                : percent > 0 ? theme.style(.warning, on: .headerBg).adding(bgAttrs) : base))
         }
         parts.append(("window \(Format.window(windowSeconds))", base))
         if let dataAge {

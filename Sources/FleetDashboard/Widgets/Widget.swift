@@ -19,6 +19,8 @@ struct PanelContext {
     var end: Date
     var focused: Bool
     var look: Look
+    /// Times of the events in the window, for marks on the charts' time axis.
+    var eventMarks: [Date] = []
 
     var theme: Theme { look.theme }
     var glyphs: GlyphSet { look.glyphs }

@@ -27,6 +27,11 @@ public struct CloudWatchFilePaths: Sendable, Hashable {
     public var autoScalingGroups: String?
     /// `ec2 describe-instances`, used when `autoScalingGroups` is not given.
     public var ec2Instances: String?
+    /// `autoscaling describe-scaling-activities`, `cloudwatch describe-alarm-history`,
+    /// `autoscaling describe-instance-refreshes`: events.
+    public var scalingActivities: String?
+    public var alarmHistory: String?
+    public var instanceRefreshes: String?
 
     public init(metricData: [String] = [], metricDataQueries: String? = nil,
                 metricStatistics: [MetricStatisticsFile] = [], alarms: String? = nil, targetHealth: String? = nil,
@@ -43,7 +48,8 @@ public struct CloudWatchFilePaths: Sendable, Hashable {
     /// Every path, for messages and watching.
     public var all: [String] {
         metricData + [metricDataQueries].compactMap { $0 } + metricStatistics.map(\.path)
-            + [alarms, targetHealth, autoScalingGroups, ec2Instances].compactMap { $0 }
+            + [alarms, targetHealth, autoScalingGroups, ec2Instances, scalingActivities, alarmHistory,
+               instanceRefreshes].compactMap { $0 }
     }
 }
 
@@ -100,6 +106,7 @@ public struct CloudWatchFilesReader: Sendable {
                 return CloudWatchFileData(warnings: w, alarms: alarms)
             }) { out.merge(d) }
         }
+        out.merge(try readEventFiles())
         var instancesChanged = false
         if let path = paths.targetHealth {
             let stamp = try stampOf(path)
@@ -135,7 +142,8 @@ public struct CloudWatchFilesReader: Sendable {
     public mutating func readAll() throws(InputError) -> CloudWatchFileData {
         _ = try readChanged()
         var out = CloudWatchFileData()
-        for path in paths.metricData + paths.metricStatistics.map(\.path) + [paths.alarms].compactMap({ $0 }) {
+        let cached = [paths.alarms, paths.scalingActivities, paths.alarmHistory, paths.instanceRefreshes].compactMap { $0 }
+        for path in paths.metricData + paths.metricStatistics.map(\.path) + cached {
             if let d = cache[path]?.data { out.merge(d) }
         }
         if targets != nil || records != nil {
@@ -152,7 +160,7 @@ public struct CloudWatchFilesReader: Sendable {
         return s
     }
 
-    private mutating func decodeIfChanged(
+    mutating func decodeIfChanged(
         _ path: String, force: Bool, _ decode: ([UInt8]) throws(InputError) -> CloudWatchFileData
     ) throws(InputError) -> CloudWatchFileData? {
         let stamp = try stampOf(path)

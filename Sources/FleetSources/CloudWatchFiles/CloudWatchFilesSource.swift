@@ -16,6 +16,8 @@ public actor CloudWatchFilesSource: MetricSource {
     private var instanceCPU: [String: Double] = [:]
     /// The warnings of the files as last decoded, by file.
     public private(set) var warnings: [String] = []
+    /// The instances as last read, to tell health changes between two target-health reads.
+    private var lastInstances: [Instance]?
 
     public init(name: String = "cloudwatch-files", paths: CloudWatchFilePaths,
                 maxFileSize: Int = BoundedFile.defaultMaxSize) {
@@ -44,6 +46,12 @@ public actor CloudWatchFilesSource: MetricSource {
         }
         // Files are read now: the fleet's clock is the wall clock, and an old export shows its age.
         var update = data.fleetUpdate(time: now)
+        if let instances = update.instances {
+            // Successive describe-target-health reads: each change of a target's state is an event,
+            // timed at the read that saw it.
+            if let lastInstances { update.events += FleetEvent.healthChanges(from: lastInstances, to: instances, at: now) }
+            lastInstances = instances
+        }
         if let t = data.batches.compactMap({ $0.points.last?.time }).max() { newestData = max(newestData ?? t, t) }
         update.status = SourceStatus(name: name, detail: detail, health: .ok, lastSuccess: now, newestData: newestData)
         return update

@@ -25,12 +25,16 @@ extension CloudWatchFilesSource {
     ///       alarms: data/describe-alarms.json
     ///       target_health: data/target-health.json
     ///       instances: data/asg.json                # describe-auto-scaling-groups or describe-instances
+    ///       scaling_activities: data/activities.json # describe-scaling-activities: events
+    ///       alarm_history: data/alarm-history.json  # describe-alarm-history: events
+    ///       instance_refreshes: data/refreshes.json # describe-instance-refreshes: events
     ///
     /// Every file key is optional, but at least one is needed.
     init(config: SourceConfig) throws {
         let s = config.settings
         try s.rejectUnknownKeys(allowed: ["kind", "name", "every", "metric_data", "queries", "statistics", "alarms",
-                                          "target_health", "instances"])
+                                          "target_health", "instances", "scaling_activities", "alarm_history",
+                                          "instance_refreshes"])
         var paths = CloudWatchFilePaths()
         paths.metricData = try s["metric_data"]?.itemsOrSingle().map { try $0.filePath() } ?? []
         paths.metricDataQueries = try s["queries"]?.filePath()
@@ -41,8 +45,11 @@ extension CloudWatchFilesSource {
             let path = try node.filePath()
             if Self.looksLikeEC2(path) { paths.ec2Instances = path } else { paths.autoScalingGroups = path }
         }
+        paths.scalingActivities = try s["scaling_activities"]?.filePath()
+        paths.alarmHistory = try s["alarm_history"]?.filePath()
+        paths.instanceRefreshes = try s["instance_refreshes"]?.filePath()
         guard !paths.all.isEmpty else {
-            throw s.error("name at least one file: metric_data, statistics, alarms, target_health or instances")
+            throw s.error("name at least one file: metric_data, statistics, alarms, target_health, instances, scaling_activities, alarm_history or instance_refreshes")
         }
         self.init(name: config.name, paths: paths)
     }

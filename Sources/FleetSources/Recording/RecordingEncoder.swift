@@ -55,6 +55,7 @@ public struct RecordingEncoder: Sendable {
             line.alarms = new
             alarms = new
         }
+        if !update.events.isEmpty { line.events = update.events }
         if let new = update.targets, new != targets {
             line.targets = new
             targets = new

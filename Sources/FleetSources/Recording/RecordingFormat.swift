@@ -10,7 +10,9 @@ import Foundation
 /// source status is written only when it changed in more than "it answered at `t`".
 public enum RecordingFormat {
     public static let name = "fleetwatch-recording"
-    public static let version = 1
+    /// 2 adds `events` to the update lines (``FleetEvent``); version 1 files, which have none,
+    /// still replay.
+    public static let version = 2
     /// The usual file extension.
     public static let fileExtension = "fwrec"
 
@@ -77,7 +79,7 @@ public struct RecordingHeader: Codable, Sendable, Hashable {
     }
 
     /// Everything but `format` and `version`, which ``RecordingEncoder`` writes first by hand so the
-    /// file starts with `{"format":"fleetwatch-recording","version":1,`.
+    /// file starts with `{"format":"fleetwatch-recording","version":2,`.
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(fleet, forKey: .fleet)
@@ -122,4 +124,6 @@ struct RecordedLine: Codable {
     var status: SourceStatus?
     /// True: the status is `src`'s previous one with `lastSuccess` = `t` (it answered, nothing else changed).
     var answered: Bool?
+    /// Version 2: the events the update carried.
+    var events: [FleetEvent]?
 }

@@ -137,7 +137,8 @@ private struct DecodingState {
     var statuses: [String: SourceStatus] = [:]
 
     mutating func update(from line: RecordedLine, t: Date, problems: inout [String]) -> FleetUpdate {
-        var update = FleetUpdate(time: line.time, instances: line.instances, alarms: line.alarms, targets: line.targets)
+        var update = FleetUpdate(time: line.time, instances: line.instances, alarms: line.alarms, targets: line.targets,
+                                 events: line.events ?? [])
         for batch in line.metrics ?? [] {
             if let key = batch.key {
                 series[batch.id] = (key, batch.unit ?? "", batch.period ?? 60)

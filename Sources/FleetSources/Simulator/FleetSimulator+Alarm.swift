@@ -23,6 +23,8 @@ extension FleetSimulator {
         let timeline = AlarmEvaluator.run(definition, rawPoints: unhealthyHistory, to: boundary).timeline
         guard let evaluation = timeline.evaluations.last else { return }
         if evaluation.state != healthAlarm.state {
+            pendingEvents.append(.alarmChange(name: definition.name, from: healthAlarm.state, to: evaluation.state,
+                                              time: evaluation.time, reason: evaluation.reason))
             healthAlarm.state = evaluation.state
             healthAlarm.since = evaluation.time
             healthAlarm.reason = evaluation.reason

@@ -15,8 +15,9 @@ extension FleetSimulator {
 
     /// Datapoints new since the previous call, with the current instances, alarms and targets.
     public mutating func drainUpdate() -> FleetUpdate {
-        FleetUpdate(time: now, metrics: output.drain(), instances: instances, alarms: alarms,
-                    targets: targetLines)
+        defer { pendingEvents.removeAll() }
+        return FleetUpdate(time: now, metrics: output.drain(), instances: instances, alarms: alarms,
+                           targets: targetLines, events: pendingEvents)
     }
 
     /// The alarms the simulator evaluates: the health-check alarm.

@@ -51,6 +51,12 @@ public struct FleetSimulator: Sendable {
     var laneRNG: SplitMix64
     var flakeRNG: SplitMix64
     var cpuRNG: SplitMix64
+    var latencyRNG: SplitMix64
+    /// Events not yet handed out (``drainUpdate()``).
+    var pendingEvents: [FleetEvent] = []
+    /// The suffix of the target-tracking alarms' names (CloudWatch gives them a UUID).
+    let alarmSuffix: String
+    var refreshes = 0
     var deployLive = false
     /// Index of the zone `az-outage` darkens.
     let outageZone: Int
@@ -82,6 +88,8 @@ public struct FleetSimulator: Sendable {
         self.laneRNG = SplitMix64(seed: seed, stream: 3)
         self.flakeRNG = SplitMix64(seed: seed, stream: 4)
         self.cpuRNG = SplitMix64(seed: seed, stream: 5)
+        self.latencyRNG = SplitMix64(seed: seed, stream: 6)
+        self.alarmSuffix = FleetSimulator.uuid(seed: seed)
         self.outageZone = scenario.darkZone(fleet: fleet).flatMap { fleet.zones.firstIndex(of: $0) } ?? -1
         self.zoneCount = fleet.zones.count
         self.minute = MinuteAccumulator(zones: fleet.zones.count)
@@ -139,6 +147,7 @@ public struct FleetSimulator: Sendable {
 
     mutating func setDeploy(live: Bool) {
         deployLive = live
+        noteRefresh(live: live)
         if live {
             // The first batch: a third (rounded up) of the InService instances, oldest first.
             let running = members.indices.filter { members[$0].lifecycle == .inService }
@@ -158,6 +167,7 @@ public struct FleetSimulator: Sendable {
                 continue
             case .pending where members[i].readyAt <= t:
                 members[i].lifecycle = .inService
+                noteLaunch(members[i])
                 members[i].checker = TargetHealthMachine(config: healthCheck)
                 members[i].nextCheck = t + firstCheckOffset()
             default:
@@ -184,7 +194,10 @@ public struct FleetSimulator: Sendable {
             } else {
                 result = nil
             }
-            members[i].checker?.record(result)
+            let id = members[i].id, zone = fleet.zones[members[i].zone], time = now
+            if let event = members[i].checker?.record(result, at: time, instance: id, zone: zone) {
+                pendingEvents.append(event)
+            }
             members[i].nextCheck += healthInterval
         }
     }
@@ -206,8 +219,10 @@ public struct FleetSimulator: Sendable {
             minute.requests[members[i].zone] += share
             if members[i].zone == dark {
                 minute.elbErrors += share
+                minute.elbErrorsByZone[members[i].zone] += share
             } else if members[i].badBuild {
                 minute.targetErrors += share
+                minute.targetErrorsByZone[members[i].zone] += share
             }
         }
         minute.requestsPerTarget += share
@@ -239,8 +254,12 @@ public struct FleetSimulator: Sendable {
     mutating func finishMinute(dark: Int) {
         let minuteStart = start.addingTimeInterval(TimeInterval(elapsed - 60))
         var cpuSum = 0.0, reporting = 0
+        var latency = ZoneLatency(zones: zoneCount)
         for i in members.indices {
             defer { members[i].requests = 0 }
+            if members[i].zone != dark, members[i].requests > 0 {
+                latency.add(members[i].requests, responseTimes(of: members[i]), zone: members[i].zone)
+            }
             guard members[i].lifecycle != .pending, members[i].zone != dark else {
                 members[i].cpu = nil
                 continue
@@ -257,6 +276,7 @@ public struct FleetSimulator: Sendable {
         let average = reporting > 0 ? cpuSum / Double(reporting) : nil
         if let average { output.emit(slots.cpu, minuteStart, average) }
         minute.emit(into: &output, slots: slots, at: minuteStart)
+        latency.emit(into: &output, slots: slots, at: minuteStart)
         unhealthyHistory.append(Datapoint(time: minuteStart, value: Double(minute.maxUnhealthy[zoneCount])))
         if unhealthyHistory.count > 120 { unhealthyHistory.removeFirst(unhealthyHistory.count - 60) }
         minute.reset()
@@ -265,6 +285,7 @@ public struct FleetSimulator: Sendable {
         let warmingUp = members.contains { $0.lifecycle == .pending }
         if let next = scaler.observe(average: average, reporting: reporting, elapsed: elapsed,
                                      desired: desiredCapacity, warmingUp: warmingUp) {
+            noteScaling(from: desiredCapacity, to: next)
             desiredCapacity = next
         }
         reconcile(dark: dark)
@@ -278,12 +299,14 @@ public struct FleetSimulator: Sendable {
         while active < desiredCapacity, let zone = placementZone(dark: dark) {
             let warmup = 180 + Self.step * laneRNG.int(below: 25)  // 3 to 5 minutes
             members.append(makeInstance(zone: zone, readyAt: elapsed + warmup))
+            noteLaunch(members[members.count - 1])
             active += 1
         }
         while active > desiredCapacity, let victim = scaleInVictim() {
             members[victim].lifecycle = .terminating
             members[victim].goneAt = elapsed + (members[victim].checker == nil ? 30 : Self.deregistrationDelay)
             members[victim].badBuild = false
+            noteTermination(members[victim])
             active -= 1
         }
     }
@@ -316,6 +339,7 @@ public struct FleetSimulator: Sendable {
             unit: "Percent")
         defer { launches += 1 }
         return SimulatedInstance(idBits: bits, zone: zone, launchIndex: launches, cpuSlot: slot,
-                                 cpuBias: laneRNG.uniform(-2, 2), lifecycle: .pending, readyAt: readyAt)
+                                 cpuBias: laneRNG.uniform(-2, 2), lifecycle: .pending, launchedAt: elapsed,
+                                 readyAt: readyAt)
     }
 }

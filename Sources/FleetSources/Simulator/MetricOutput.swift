@@ -41,6 +41,11 @@ struct FleetSlots: Sendable {
     let requestsPerTarget: Int
     let targetErrors: Int
     let elbErrors: Int
+    /// Per zone: the errors-and-latency metrics (``ErrorMetric``).
+    let zoneTargetErrors: [Int]
+    let zoneELBErrors: [Int]
+    let zoneP50: [Int]
+    let zoneP99: [Int]
 
     init(fleet: FleetInfo, output: inout MetricOutput) {
         func perZone(_ metric: PanelMetric) -> [Int] {
@@ -60,6 +65,13 @@ struct FleetSlots: Sendable {
         elbErrors = output.register(
             MetricKey(namespace: "AWS/ApplicationELB", name: "HTTPCode_ELB_5XX_Count", statistic: "Sum",
                       dimensions: lb), unit: "Count")
+        func zoned(_ metric: ErrorMetric) -> [Int] {
+            fleet.zones.map { output.register(metric.key(fleet: fleet, zone: $0), unit: metric.unit) }
+        }
+        zoneTargetErrors = zoned(.target5xx)
+        zoneELBErrors = zoned(.elb5xx)
+        zoneP50 = zoned(.responseTimeP50)
+        zoneP99 = zoned(.responseTimeP99)
     }
 }
 
@@ -74,6 +86,8 @@ struct MinuteAccumulator: Sendable {
     var targetErrors = 0.0
     /// Requests sent to an unreachable target (the ALB answers 504).
     var elbErrors = 0.0
+    var targetErrorsByZone: [Double]
+    var elbErrorsByZone: [Double]
     /// Per zone, then the fleet at index `zones`.
     var maxHealthy: [Int]
     var maxUnhealthy: [Int]
@@ -81,12 +95,18 @@ struct MinuteAccumulator: Sendable {
     init(zones: Int) {
         self.zones = zones
         requests = Array(repeating: 0, count: zones)
+        targetErrorsByZone = requests
+        elbErrorsByZone = requests
         maxHealthy = Array(repeating: 0, count: zones + 1)
         maxUnhealthy = Array(repeating: 0, count: zones + 1)
     }
 
     mutating func reset() {
-        for z in 0..<zones { requests[z] = 0 }
+        for z in 0..<zones {
+            requests[z] = 0
+            targetErrorsByZone[z] = 0
+            elbErrorsByZone[z] = 0
+        }
         for i in 0...zones {
             maxHealthy[i] = 0
             maxUnhealthy[i] = 0
@@ -118,5 +138,9 @@ struct MinuteAccumulator: Sendable {
         }
         output.emit(slots.targetErrors, time, targetErrors.rounded())
         output.emit(slots.elbErrors, time, elbErrors.rounded())
+        for z in 0..<zones {
+            output.emit(slots.zoneTargetErrors[z], time, targetErrorsByZone[z].rounded())
+            output.emit(slots.zoneELBErrors[z], time, elbErrorsByZone[z].rounded())
+        }
     }
 }

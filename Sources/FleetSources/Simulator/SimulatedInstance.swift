@@ -17,6 +17,8 @@ struct SimulatedInstance: Sendable, Hashable {
     let cpuBias: Double
 
     var lifecycle: LifecycleState
+    /// Elapsed seconds at which it was launched.
+    var launchedAt = 0
     /// Elapsed seconds at which a `Pending` instance finishes warming up and goes `InService`.
     var readyAt: Int
     /// The target group's view of it; nil until it is registered.

@@ -27,7 +27,8 @@ struct CPUPanel: Widget {
             lines: [Chart.Line(points: window, style: theme.style(.cpuLine))],
             levels: targets.map { Chart.Level(value: $0.value, label: Chart.trim($0.value) + "%", style: theme.style(.targetLine)) },
             start: context.start, end: context.end, minY: 0, maxY: 100, fixedMax: true,
-            glyphs: context.glyphs, axisStyle: theme.style(.label), format: { Chart.trim($0) })
+            glyphs: context.glyphs, axisStyle: theme.style(.label), format: { Chart.trim($0) },
+            eventMarks: context.eventMarks, eventMarkStyle: theme.style(.keyHint))
         chart.render(inner, into: &canvas)
     }
 }

@@ -8,6 +8,8 @@ struct InstancesPanel: Widget {
     var zones: [String]
     var focused: Bool
     var look: Look
+    /// The instance under the row cursor (drawn reversed), while the panel is focused.
+    var selected: String? = nil
 
     func render(_ area: Rect, into canvas: inout Canvas) {
         let theme = look.theme
@@ -120,6 +122,9 @@ struct InstancesPanel: Widget {
         if wide, let reason = instance.reason, instance.health != .healthy {
             cx += 5
             canvas.write(reason, x: cx, y: y, style: theme.style(.label), maxWidth: max(0, x + width - cx))
+        }
+        if instance.id == selected {
+            for col in max(0, x - 1)..<(x + width) { canvas.restyle(x: col, y: y) { $0.adding(.reverse) } }
         }
     }
 

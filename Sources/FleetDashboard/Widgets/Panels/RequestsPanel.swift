@@ -58,7 +58,8 @@ struct RequestsPanel: Widget {
             let text = "\(context.glyphs == .ascii ? "#" : "■") \(Format.shortZone(zone)) \(v.map(Format.grouped) ?? "–")  "
             x += canvas.write(text, x: x, y: legend.y, style: theme.style(Theme.zoneRole(i)), maxWidth: legend.maxX - x)
         }
-        Chart(lines: lines, start: start, end: end, glyphs: context.glyphs, axisStyle: theme.style(.label))
+        Chart(lines: lines, start: start, end: end, glyphs: context.glyphs, axisStyle: theme.style(.label),
+              eventMarks: context.eventMarks, eventMarkStyle: theme.style(.keyHint))
             .render(plot, into: &canvas)
     }
 }
