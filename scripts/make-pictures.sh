@@ -9,7 +9,7 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 OUT=${2:-$ROOT/docs/pictures}
 mkdir -p "$OUT"
 cd "$ROOT"
-"$BIN" snapshot --replay demo --at 2026-01-05T13:45:00Z --width 160 --height 48 --format svg > "$OUT/dashboard.svg"
+"$BIN" snapshot --replay demo --at 2026-01-05T13:45:00Z --width 200 --height 60 --format svg > "$OUT/dashboard.svg"
 # The pull request that changes the health-check alarm's threshold from 1 to 2, over the demo's data.
 "$BIN" preview --alarms Tests/Fixtures/alarms/erato.tf --alarm erato-health-check-failures --data Recordings/demo.fwrec \
   --threshold 2 --format svg 2>/dev/null > "$OUT/preview.svg"
