@@ -61,12 +61,12 @@ import json; a = json.load(open('$WORK/neg.json'))['alarms'][0]
 assert a['threshold'] == -5 and a['summary']['final_state'] == 'ALARM', a['summary']"
 mkfifo "$WORK/fifo.tf"
 check "--alarms on a FIFO is refused, not waited on" bad "fifo.tf: is a FIFO" --alarms "$WORK/fifo.tf" --data "$FIX/cloudwatch/get-metric-data.json"
-python3 - "$FIX/alarms/fleetwatch.yaml" "$WORK/esc.yaml" <<'PY'
+python3 - "$FIX/alarms/erato.tf" "$WORK/esc.tf" <<'PY'
 import sys
-t = open(sys.argv[1]).read().replace("erato-health-check-failures", '"evil\\e]2;pwned\\a\\u009b2J\\u202e"', 1)
+t = open(sys.argv[1]).read().replace('"erato-health-check-failures"', '"evil\\u001b]2;pwned\\u0007\\u009b2J\\u202e"', 1)
 open(sys.argv[2], "w").write(t)
 PY
-"$BIN" preview --alarms "$WORK/esc.yaml" --data "$FIX/cloudwatch/get-metric-data.json" --queries "$FIX/cloudwatch/get-metric-data.queries.json" \
+"$BIN" preview --alarms "$WORK/esc.tf" --data "$FIX/cloudwatch/get-metric-data.json" --queries "$FIX/cloudwatch/get-metric-data.queries.json" \
   --period 60 > "$WORK/esc.txt" 2> "$WORK/err"
 check "an alarm name with escapes prints escaped in the text output" grep -qF 'evil\e]2;pwned\u0007\u009b2J\u202e' "$WORK/esc.txt"
 check "... and no control reaches stdout or stderr" python3 -c "
