@@ -12,7 +12,7 @@ target=${1:?usage: scripts/fuzz.sh TARGET SECONDS (or: scripts/fuzz.sh list)}
 seconds=${2:-60}
 shift $(( $# >= 2 ? 2 : $# ))
 
-(cd Fuzz && swift build -c release -Xswiftc -sanitize=fuzzer -Xswiftc -parse-as-library \
+(cd Fuzz && swift build -c release --product fleetwatch-fuzz -Xswiftc -sanitize=fuzzer -Xswiftc -parse-as-library \
     -Xcc -fsanitize=fuzzer-no-link >&2)
 bin="$root/Fuzz/.build/release/fleetwatch-fuzz"
 export SWIFT_BACKTRACE=enable=no   # a crash must end the run, not wait in the backtracer
