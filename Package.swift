@@ -27,6 +27,11 @@ let package = Package(
         .library(name: "FleetProbes", targets: ["FleetProbes"]),
         .library(name: "FleetCloudWatch", targets: ["FleetCloudWatch"]),
         .library(name: "FleetDashboard", targets: ["FleetDashboard"]),
+        // For the fuzzers (Fuzz/), which build the readers without NIO or BoringSSL.
+        .library(name: "FleetXML", targets: ["FleetXML"]),
+        .library(name: "FleetApp", targets: ["FleetApp"]),
+        .library(name: "FleetTerminal", targets: ["FleetTerminal"]),
+        .library(name: "FleetFuzzTargets", targets: ["FleetFuzzTargets"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -49,11 +54,14 @@ let package = Package(
         .target(name: "FleetSources", dependencies: ["FleetCore", "AWSFormats", "AlarmDefinitions", yams]),
         // `/health` probes over SwiftNIO.
         .target(name: "FleetProbes", dependencies: ["FleetCore", "AWSFormats", "FleetSources", yams] + nio),
+        // The element tree of AWS Query-protocol XML answers (Foundation's XMLParser); no network, so
+        // the fuzzers build it alone.
+        .target(name: "FleetXML"),
         // Live CloudWatch: SigV4, the credentials chain, the three AWS query APIs.
         .target(
             name: "FleetCloudWatch",
             dependencies: [
-                "FleetCore", "AWSFormats", "FleetSources",
+                "FleetCore", "AWSFormats", "FleetSources", "FleetXML",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -73,6 +81,10 @@ let package = Package(
         ),
         // Screen setup and restore, signals, diff flush, key decoding.
         .target(name: "FleetTerminal", dependencies: ["CNcurses", "FleetDashboard"]),
+        // The fuzz targets (one per reader of outside input), shared by Fuzz/ and FuzzRegressionTests.
+        .target(name: "FleetFuzzTargets",
+                dependencies: ["FleetCore", "AWSFormats", "AlarmDefinitions", "FleetSources", "FleetDashboard",
+                               "FleetApp", "FleetTerminal", "FleetXML"]),
         // The command line: parse, register the source kinds, wire, exit.
         .executableTarget(
             name: "fleetwatch",
@@ -105,6 +117,8 @@ let package = Package(
         .testTarget(name: "FleetDashboardTests", dependencies: ["FleetDashboard", "FleetTestSupport"]),
         .testTarget(name: "FleetAppTests", dependencies: ["FleetApp", "FleetDashboard", "FleetSources", "FleetTestSupport"]),
         .testTarget(name: "FleetTerminalTests", dependencies: ["FleetTerminal"]),
+        // Every input the fuzzers found a crash with (Tests/Fixtures/fuzz), replayed.
+        .testTarget(name: "FuzzRegressionTests", dependencies: ["FleetFuzzTargets", "FleetTestSupport"]),
         // Real loopback servers, moto, spawned processes, timing: run only with FLEETWATCH_INTEGRATION=1.
         .testTarget(
             name: "IntegrationTests",

@@ -13,8 +13,11 @@ public enum BoundedFile {
     public static let defaultMaxSize = 256 << 20
 
     /// The bytes of the regular file at `path`, with its stamp. Refuses files larger than `maxSize`
-    /// (checked with `fstat` on the opened file, before reading) and anything that is not a regular file.
-    public static func read(_ path: String, maxSize: Int = defaultMaxSize) throws(InputError)
+    /// (checked with `fstat` on the opened file, before reading) and anything that is not a regular file;
+    /// `what` names the kind of file in the size error (`the 256 MiB limit for CloudWatch output files`).
+    /// THE regular-file check: every reader of a file the user names goes through it.
+    public static func read(_ path: String, maxSize: Int = defaultMaxSize,
+                            what: String = "CloudWatch output files", allowEmpty: Bool = false) throws(InputError)
         -> (bytes: [UInt8], stamp: FileStamp) {
         // O_NONBLOCK: a FIFO or device must not block the open; such files are refused below.
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
@@ -23,15 +26,14 @@ public enum BoundedFile {
         var st = stat()
         guard fstat(fd, &st) == 0 else { throw InputError(file: path, message: reason(errno)) }
         guard (st.st_mode & S_IFMT) == S_IFREG else {
-            let what = (st.st_mode & S_IFMT) == S_IFDIR ? "is a directory" : "is not a regular file"
-            throw InputError(file: path, message: what)
+            throw InputError(file: path, message: kind(st.st_mode))
         }
         let size = Int(st.st_size)
         guard size <= maxSize else {
             throw InputError(file: path, message:
-                "\(megabytes(size)) is larger than the \(megabytes(maxSize)) limit for CloudWatch output files; not read")
+                "\(megabytes(size)) is larger than the \(megabytes(maxSize)) limit for \(what); not read")
         }
-        guard size > 0 else { throw InputError(file: path, message: "empty file") }
+        guard size > 0 || allowEmpty else { throw InputError(file: path, message: "empty file") }
         var readError: Int32 = 0
         // Reads at most size + 1 bytes: a file growing while we read is cut at its stat'ed size + 1 and
         // then refused below, never read without bound.
@@ -54,7 +56,7 @@ public enum BoundedFile {
         guard bytes.count <= size else {
             throw InputError(file: path, message: "file grew while being read; try again")
         }
-        guard !bytes.isEmpty else { throw InputError(file: path, message: "empty file") }
+        guard !bytes.isEmpty || allowEmpty else { throw InputError(file: path, message: "empty file") }
         return (bytes, FileStamp(st))
     }
 
@@ -72,11 +74,26 @@ public enum BoundedFile {
         case ENOENT: "no such file"
         case EACCES: "permission denied"
         case EISDIR: "is a directory"
+        case ELOOP: "too many levels of symbolic links (a symlink loop)"
+        case ENAMETOOLONG: "file name too long"
+        case ENOTDIR: "a part of the path is not a directory"
         default: String(cString: strerror(code))
         }
     }
 
+    /// What a file that is not a regular file is, as an error says it.
+    static func kind(_ mode: mode_t) -> String {
+        switch mode & S_IFMT {
+        case S_IFDIR: "is a directory"
+        case S_IFIFO: "is a FIFO (named pipe), not a regular file"
+        case S_IFCHR: "is a character device, not a regular file"
+        case S_IFBLK: "is a block device, not a regular file"
+        case S_IFSOCK: "is a socket, not a regular file"
+        default: "is not a regular file"
+        }
+    }
+
     static func megabytes(_ n: Int) -> String {
-        n >= 1 << 20 ? "\(n >> 20) MiB" : "\(n) bytes"
+        n >= 1 << 20 && n % (1 << 20) == 0 ? "\(n >> 20) MiB" : "\(n) bytes"
     }
 }

@@ -125,7 +125,7 @@ extension CloudWatchFiles {
                             while let g = try r.nextKey() {
                                 switch g {
                                 case "Id": id = try r.readString()
-                                case "Port": port = try r.skipNull() ? nil : r.readInt()
+                                case "Port": port = try r.skipNull() ? nil : r.readInt(in: 0...65535)
                                 case "AvailabilityZone": zone = try r.readOptionalString()
                                 default: try r.skipValue()
                                 }

@@ -245,6 +245,13 @@ struct JSONReader {
         return Int(d)
     }
 
+    /// A whole number within `range` (AWS's documented bounds for the field), else an error naming them.
+    mutating func readInt(in range: ClosedRange<Int>) throws(InputError) -> Int {
+        let v = try readInt()
+        guard range.contains(v) else { throw error("expected a number from \(range.lowerBound) to \(range.upperBound), found \(v)") }
+        return v
+    }
+
     /// A timestamp as the CLI prints it: epoch seconds (a number) or ISO 8601 text.
     mutating func readTimestamp() throws(InputError) -> Date {
         skipWhitespace()
@@ -257,10 +264,14 @@ struct JSONReader {
                 let text = String(decoding: UnsafeBufferPointer(rebasing: p[start..<min(end, start + 60)]), as: UTF8.self)
                 throw error("not a timestamp: \"\(text)\"")
             }
+            guard Ceilings.isTimestamp(t) else { throw error(Ceilings.timestampError(t)) }
             return Date(timeIntervalSince1970: t)
         }
         guard p[i] == UInt8(ascii: "-") || (p[i] &- 0x30) < 10 else { throw typeError(expected: "a timestamp") }
-        return Date(timeIntervalSince1970: try scanNumber())
+        let t = try scanNumber()
+        // Refused, not kept: 1e300 would make a series vanish from every chart without a word.
+        guard Ceilings.isTimestamp(t) else { throw error(Ceilings.timestampError(t)) }
+        return Date(timeIntervalSince1970: t)
     }
 
     mutating func readNumberArray() throws(InputError) -> [Double] {

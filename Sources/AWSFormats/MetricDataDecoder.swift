@@ -44,7 +44,7 @@ extension CloudWatchFiles {
                     case "Label": q.label = try r.readOptionalString()
                     case "Expression": q.expression = try r.readOptionalString()
                     case "ReturnData": q.returnData = try r.skipNull() ? true : r.readBool()
-                    case "Period": q.period = try r.skipNull() ? q.period : r.readInt()
+                    case "Period": q.period = try r.skipNull() ? q.period : r.readInt(in: 1...31_536_000)
                     case "MetricStat":
                         try r.beginObject()
                         while let k2 = try r.nextKey() {
@@ -59,7 +59,7 @@ extension CloudWatchFiles {
                                     default: try r.skipValue()
                                     }
                                 }
-                            case "Period": q.period = try r.readInt()
+                            case "Period": q.period = try r.readInt(in: 1...31_536_000)
                             case "Stat": stat = try r.readString()
                             case "Unit": q.unit = try r.readOptionalString()
                             default: try r.skipValue()

@@ -43,20 +43,20 @@ extension CloudWatchFiles {
                         switch f {
                         case "TargetGroupName": g.name = try r.readOptionalString()
                         case "TargetGroupArn": g.arn = try r.readOptionalString()
-                        case "Port": g.port = try r.skipNull() ? nil : r.readInt()
+                        case "Port": g.port = try r.skipNull() ? nil : r.readInt(in: 0...65535)
                         case "HealthCheckProtocol": g.healthCheckProtocol = try r.readOptionalString()
                         case "HealthCheckPort":
                             // A string in the CLI's output; a bare number is taken too.
                             if r.peek() == UInt8(ascii: "\"") || r.peek() == UInt8(ascii: "n") {
                                 g.healthCheckPort = try r.readOptionalString()
                             } else {
-                                g.healthCheckPort = String(try r.readInt())
+                                g.healthCheckPort = String(try r.readInt(in: 0...65535))
                             }
                         case "HealthCheckPath": g.healthCheckPath = try r.readOptionalString()
-                        case "HealthCheckIntervalSeconds": g.healthCheckIntervalSeconds = try r.skipNull() ? nil : r.readInt()
-                        case "HealthCheckTimeoutSeconds": g.healthCheckTimeoutSeconds = try r.skipNull() ? nil : r.readInt()
-                        case "HealthyThresholdCount": g.healthyThresholdCount = try r.skipNull() ? nil : r.readInt()
-                        case "UnhealthyThresholdCount": g.unhealthyThresholdCount = try r.skipNull() ? nil : r.readInt()
+                        case "HealthCheckIntervalSeconds": g.healthCheckIntervalSeconds = try r.skipNull() ? nil : r.readInt(in: 1...86400)
+                        case "HealthCheckTimeoutSeconds": g.healthCheckTimeoutSeconds = try r.skipNull() ? nil : r.readInt(in: 1...86400)
+                        case "HealthyThresholdCount": g.healthyThresholdCount = try r.skipNull() ? nil : r.readInt(in: 1...100)
+                        case "UnhealthyThresholdCount": g.unhealthyThresholdCount = try r.skipNull() ? nil : r.readInt(in: 1...100)
                         case "Matcher":
                             if try r.skipNull() { break }
                             try r.beginObject()

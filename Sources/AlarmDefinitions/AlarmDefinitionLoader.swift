@@ -1,3 +1,4 @@
+import AWSFormats
 import FleetCore
 import Foundation
 
@@ -72,32 +73,10 @@ public enum AlarmDefinitionLoader {
         return declaresResource ? .terraform : .yaml
     }
 
-    /// Reads a UTF-8 file after checking its size against `budget`.
+    /// Reads a UTF-8 file after checking its size against `budget`, through the shared regular-file
+    /// check (a FIFO or a device is refused, never blocked on).
     static func read(_ path: String, budget: Int) throws -> String {
-        let attributes: [FileAttributeKey: Any]
-        do {
-            attributes = try FileManager.default.attributesOfItem(atPath: path)
-        } catch {
-            throw InputError(file: path, message: "cannot read the file")
-        }
-        let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
-        guard size <= budget else {
-            throw InputError(file: path, message: "\(size) bytes is more than the \(maxBytes / (1024 * 1024)) MB "
-                + "limit for alarm definitions")
-        }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw InputError(file: path, message: "cannot read the file")
-        }
-        defer { try? handle.close() }
-        let data: Data
-        do {
-            data = try handle.read(upToCount: budget + 1) ?? Data()
-        } catch {
-            throw InputError(file: path, message: "cannot read the file")
-        }
-        guard data.count <= budget else {  // grew since it was measured, or a device that reports size 0
-            throw InputError(file: path, message: "more than the \(maxBytes / (1024 * 1024)) MB limit for alarm definitions")
-        }
+        let data = Data(try BoundedFile.read(path, maxSize: budget, what: "alarm definitions", allowEmpty: true).bytes)
         guard var text = String(data: data, encoding: .utf8) else {
             throw InputError(file: path, message: "not UTF-8 text")
         }

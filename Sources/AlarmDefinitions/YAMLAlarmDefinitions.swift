@@ -32,7 +32,7 @@ public enum YAMLAlarmDefinitions {
         do {
             root = try Yams.compose(yaml: yaml)
         } catch {
-            throw syntaxError(error, file: file)
+            throw syntaxError(error, file: file, text: yaml)
         }
         guard let root else { return LoadedAlarms(notes: ["\(file): empty file, no alarms"]) }
         switch root {
@@ -66,22 +66,8 @@ public enum YAMLAlarmDefinitions {
         return result
     }
 
-    static func syntaxError(_ error: Error, file: String) -> InputError {
-        guard let yamlError = error as? YamlError else {
-            return InputError(file: file, message: "not valid YAML")
-        }
-        switch yamlError {
-        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
-             .composer(let context, let problem, let mark, _):
-            let detail = [context?.text, problem].compactMap { $0 }.joined(separator: ": ")
-            return InputError(file: file, line: mark.line, column: mark.column,
-                                        message: "not valid YAML: \(detail.alarmSingleLine(limit: 120))")
-        case .duplicatedKeysInMapping(let duplicates, let context):
-            return InputError(file: file, line: context.mark.line, column: context.mark.column,
-                                        message: "duplicate key \(duplicates.joined(separator: ", ").alarmSingleLine())")
-        default:
-            return InputError(file: file, message: "not valid YAML: \(yamlError.description.alarmSingleLine(limit: 120))")
-        }
+    static func syntaxError(_ error: Error, file: String, text: String) -> InputError {
+        InputError.yaml(error, file: file, text: text)
     }
 }
 

@@ -1,3 +1,4 @@
+import FleetCore
 import FleetDashboard
 import FleetSources
 import Foundation
@@ -28,12 +29,9 @@ public enum KeyMapLoading {
         do {
             return try map.rebinding(overrides)
         } catch {
-            throw KeyFileError(description: error.described(file: node.file))
+            // THE input-error type, so the line is sanitised like every other (fuzzing found a key name
+            // with a line break in it printed as two lines).
+            throw InputError(file: node.file, line: error.line, message: error.message)
         }
     }
-}
-
-/// A keys file that cannot be used, as one line: `keys.yaml:3: unknown action 'explode' (…)`.
-public struct KeyFileError: Error, CustomStringConvertible, Sendable, Equatable {
-    public var description: String
 }

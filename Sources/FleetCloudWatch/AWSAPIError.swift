@@ -1,4 +1,5 @@
 import FleetCore
+import FleetXML
 import Foundation
 
 /// What went wrong talking to AWS, in words a person can act on. Each case renders as one line

@@ -1,3 +1,4 @@
+import FleetXML
 import Foundation
 
 /// Retries with exponential backoff and full jitter (AWS's advice): the n-th retry waits a random

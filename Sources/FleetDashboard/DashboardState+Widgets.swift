@@ -13,7 +13,7 @@ extension DashboardState {
         }
         var dataAge: Int?
         if let newest = fleet.newestDatapoint, windowEnd < fleet.time {
-            dataAge = Int(fleet.time.timeIntervalSince(newest))
+            dataAge = Int(saturating: fleet.time.timeIntervalSince(newest))
         }
         return HeaderBar(fleetTitle: "\(fleet.fleet.name) · \(fleet.fleet.region)", modeLabel: modeLabel, sources: sources,
                          windowSeconds: windowSeconds, dataAge: dataAge, time: fleet.time, replay: replay,

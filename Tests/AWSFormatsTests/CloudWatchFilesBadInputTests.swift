@@ -32,7 +32,7 @@ struct CloudWatchFilesBadInputTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         let path = dir.appendingPathComponent("pipe.json").path
         #expect(mkfifo(path, 0o600) == 0)
-        #expect(cwErrorLine { try BoundedFile.read(path) } == "\(path): is not a regular file")
+        #expect(cwErrorLine { try BoundedFile.read(path) } == "\(path): is a FIFO (named pipe), not a regular file")
     }
 
     @Test("unreadable file (skipped when running as root, who reads anything)")
@@ -187,6 +187,6 @@ struct CloudWatchFilesBadInputTests {
         var w: [String] = []
         let text = #"{"MetricAlarms": [{"AlarmName": "x\ny\u001b[31m", "StateValue": "MAYBE"}]}"#
         #expect(cwErrorLine { try CloudWatchFiles.decodeAlarms(Array(text.utf8), file: "a.json", warnings: &w) }
-                == "a.json: MetricAlarms[0].StateValue: alarm x y[31m: unknown state \"MAYBE\"")
+                == "a.json: MetricAlarms[0].StateValue: alarm x y\\e[31m: unknown state \"MAYBE\"")
     }
 }

@@ -35,7 +35,7 @@ import Testing
         try handle.truncate(atOffset: UInt64(AlarmDefinitionLoader.maxBytes + 1))  // sparse: nothing to read
         try handle.close()
         #expect(throws: InputError(
-            file: path, message: "\(AlarmDefinitionLoader.maxBytes + 1) bytes is more than the 16 MB limit for alarm definitions")) {
+            file: path, message: "\(AlarmDefinitionLoader.maxBytes + 1) bytes is larger than the 16 MiB limit for alarm definitions; not read")) {
             try AlarmDefinitionLoader.load(path: path)
         }
     }

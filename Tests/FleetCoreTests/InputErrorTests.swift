@@ -25,7 +25,7 @@ import Testing
     @Test func textFromTheInputIsSanitisedOntoOneLine() {
         let error = InputError(file: "evil\u{202E}txt.json", line: 2, path: "a\u{1B}[2J",
                                message: "got \"x\ny\u{07}\u{9B}31m\"")
-        #expect(error.description == "eviltxt.json:2: a[2J: got \"x y31m\"")
+        #expect(error.description == "evil\\u202etxt.json:2: a\\e[2J: got \"x y\\u0007\\u009b31m\"")
         #expect(!error.description.contains("\n"))
     }
 }

@@ -79,7 +79,7 @@ struct ProbeConfigTests {
          "targets.yaml:2: targets[0].colour: unknown key (known here: healthy_threshold, host, id, insecure, interval, matcher, path, port, protocol, timeout, unhealthy_threshold, url, zone)"),
         ("targets: []\n", "targets.yaml:1: targets: at least one target is needed"),
         ("defaults: {}\n", "targets.yaml:1: targets: required key is missing"),
-        ("targets: [\n", "targets.yaml:2: not valid YAML: did not find expected node content"),
+        ("targets: [\n", "targets.yaml:2:1: not valid YAML: while parsing a flow node: did not find expected node content"),
     ])
     func errors(text: String, message: String) {
         #expect(error(text) == message)

@@ -101,4 +101,30 @@ check "scaling: the seed's max_size is computed by Terraform: asks for --max" ba
 "$BIN" preview --scaling "$FIX/alarms/erato.tf" --data demo --max 12 > "$WORK/seed.txt" 2>/dev/null
 check "the seed's policies: the step policy no alarm invokes is linted" grep -q "lint: erato-step-out: never acts: no alarm's alarm_actions invokes it" "$WORK/seed.txt"
 
+# Issue 17: ceilings, negative values, order of checks, FIFOs, escapes in what is printed.
+check "--end far away is refused (timestamps stop at 2999)" bad "--end: '1000000000000000000' is not an ISO 8601 time" "${base[@]}" --period 60 --end 1000000000000000000
+check "more periods than a preview walks is refused" bad "more than the 1000000 evaluation periods" "${base[@]}" --period 10 --end 2100-01-01T00:00:00Z
+check "--start after --end says so" bad "--start \(2025-06-01T13:00:00Z\) is not before --end" "${base[@]}" --start 2025-06-01T13:00:00Z --end 2025-06-01T12:00:00Z
+"$BIN" preview "${base[@]}" --period 60 --threshold -5 --format json > "$WORK/neg.json" 2> "$WORK/err"
+check "--threshold -5 is a value, not a missing one" python3 -c "
+import json; a = json.load(open('$WORK/neg.json'))['alarms'][0]
+assert a['threshold'] == -5 and a['summary']['final_state'] == 'ALARM', a['summary']"
+mkfifo "$WORK/fifo.tf"
+check "--alarms on a FIFO is refused, not waited on" bad "fifo.tf: is a FIFO" --alarms "$WORK/fifo.tf" --data "$FIX/cloudwatch/get-metric-data.json"
+python3 - "$FIX/alarms/erato.tf" "$WORK/esc.tf" <<'PY'
+import sys
+t = open(sys.argv[1]).read().replace('"erato-health-check-failures"', '"evil\\u001b]2;pwned\\u0007\\u009b2J\\u202e"', 1)
+open(sys.argv[2], "w").write(t)
+PY
+"$BIN" preview --alarms "$WORK/esc.tf" --data "$FIX/cloudwatch/get-metric-data.json" --queries "$FIX/cloudwatch/get-metric-data.queries.json" \
+  --period 60 > "$WORK/esc.txt" 2> "$WORK/err"
+check "an alarm name with escapes prints escaped in the text output" grep -qF 'evil\e]2;pwned\u0007\u009b2J\u202e' "$WORK/esc.txt"
+check "... and no control reaches stdout or stderr" python3 -c "
+import sys
+for f in ['$WORK/esc.txt', '$WORK/err']:
+    t = open(f, encoding='utf-8').read()
+    bad = [c for c in t if (ord(c) < 32 and c not in '\n\t') or 0x7f <= ord(c) < 0xa0 or c == '\u202e']
+    assert not bad, (f, bad)"
+check "the --alarm NAME echo is escaped" bad "no alarm named 'x\\\\e\\]2;t" --alarms "$FIX/alarms/erato.tf" --alarm $'x\e]2;t\a' --data "$FIX/cloudwatch/get-metric-data.json"
+
 summary preview

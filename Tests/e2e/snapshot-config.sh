@@ -64,9 +64,43 @@ printf 'sources:\n  - kind: cloudwatch-files\n    metric_data: data/get-metric-d
 check "a misspelt key: file, line and key" one_line_error 2 'typo.yaml:4: sources\[0\]\.metric_dta: unknown key' \
   "$BIN" snapshot --config "$WORK/typo.yaml"
 head -c 700 "$FIX/get-metric-data.json" > "$WORK/data/get-metric-data.json"
-check "a truncated data file: file and byte offset" one_line_error 1 'get-metric-data.json: byte [0-9]+: ' \
+check "a truncated data file: file and byte offset, exit 2 as in preview" one_line_error 2 'get-metric-data.json: byte [0-9]+: ' \
   "$BIN" snapshot --config "$WORK/fleetwatch.yaml"
-check "a missing configuration file" one_line_error 2 'nope.yaml: cannot read: no such file' \
+check "a missing configuration file" one_line_error 2 'nope.yaml: no such file' \
   "$BIN" snapshot --config "$WORK/nope.yaml"
+
+# Issue 17: hostile numbers, ceilings, files that are not files, escapes in what is printed.
+cp "$FIX/get-metric-data.json" "$WORK/data/get-metric-data.json"
+python3 - "$WORK/data/get-metric-data.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+d["MetricDataResults"][0]["Values"][0] = 1e19
+json.dump(d, open(sys.argv[1], "w"))
+PY
+"$BIN" snapshot --config "$WORK/fleetwatch.yaml" --format text > "$WORK/big.txt" 2> "$WORK/err"
+check "a datapoint of 1e19 is drawn, not a crash" test $? -eq 0
+printf 'sources:\n  - kind: mock\n    every: 99999999999999999999999s\n' > "$WORK/every.yaml"
+check "a duration over its ceiling names it" one_line_error 2 'every.yaml:3: sources\[0\]\.every: .* more than the 366d ceiling' \
+  "$BIN" snapshot --config "$WORK/every.yaml"
+printf 'sources:\n  - kind: mock\n    prefill: 3650d\n' > "$WORK/prefill.yaml"
+check "prefill over 7d is refused" one_line_error 2 'prefill: 3650d is more than the 7d ceiling for prefill' \
+  "$BIN" snapshot --config "$WORK/prefill.yaml"
+printf 'sources:\n  - kind: mock\n    every: 5s\n    every: 10s\n' > "$WORK/dup.yaml"
+check "a duplicate key names its line, not the file" one_line_error 2 'dup.yaml:4: duplicate key "every" \(first at line 3\)$' \
+  "$BIN" snapshot --config "$WORK/dup.yaml"
+mkfifo "$WORK/fifo.yaml"
+check "a FIFO is named as such" one_line_error 2 'fifo.yaml: is a FIFO' "$BIN" snapshot --config "$WORK/fifo.yaml"
+ln -s "$WORK/loop.yaml" "$WORK/loop.yaml"
+check "a symlink loop is named as such" one_line_error 2 'loop.yaml: .*symlink loop' "$BIN" snapshot --config "$WORK/loop.yaml"
+printf 'sources:\n  - kind: mock\n    scenario: "\\e]2;pwned\\a\\u009b2J"\n' > "$WORK/esc.yaml"
+check "an unknown value with escapes is echoed escaped" one_line_error 2 'unknown scenario .\\e\]2;pwned\\u0007\\u009b2J' \
+  "$BIN" snapshot --config "$WORK/esc.yaml"
+check "... and no escape reaches stderr" bash -c "! grep -q $'\e' '$WORK/err'"
+head -1 "$ROOT/Recordings/demo.fwrec" | sed 's/"series_capacity":1440/"series_capacity":0/' > "$WORK/cap0.fwrec"
+check "a recording's series_capacity 0 is refused on line 1" one_line_error 2 'cap0.fwrec:1: series_capacity: 0 is outside' \
+  "$BIN" snapshot --replay "$WORK/cap0.fwrec"
+{ head -2 "$ROOT/Recordings/demo.fwrec"; echo '{"t":1e300,"src":"mock","answered":true}'; } > "$WORK/far.fwrec"
+"$BIN" snapshot --replay "$WORK/far.fwrec" > /dev/null 2> "$WORK/err"
+check "a recording line at t = 1e300 is skipped with a warning" grep -q 'far.fwrec:3: bad "t": timestamp 1e+300 is outside' "$WORK/err"
 
 summary snapshot-config

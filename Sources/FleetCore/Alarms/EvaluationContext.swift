@@ -82,7 +82,7 @@ final class EvaluationContext: Sendable {
     // MARK: - The timeline
 
     func run(from start: Double, to end: Double) -> AlarmTimeline {
-        let steps = Int(((end - start) / period).rounded(.down))
+        let steps = Int(saturating: ((end - start) / period).rounded(.down))
         let treat = definition.treatMissingData
         let rangeSpan = Double(range) * period
         let checkSamples = lowSampleThreshold != nil
@@ -143,7 +143,7 @@ final class EvaluationContext: Sendable {
 
         return AlarmTimeline(
             evaluations: evaluations, transitions: transitions, finalState: state, timesFired: timesFired,
-            secondsInAlarm: Int(alarmSeconds.rounded()),
+            secondsInAlarm: Int(saturating: alarmSeconds.rounded()),
             firstFired: firstFired.map(Date.init(timeIntervalSinceReferenceDate:)),
             lastFired: lastFired.map(Date.init(timeIntervalSinceReferenceDate:)),
             finalStateSince: since.map(Date.init(timeIntervalSinceReferenceDate:)))
@@ -152,7 +152,7 @@ final class EvaluationContext: Sendable {
     /// Periods between a datapoint's start and the evaluation: 1 for the period that just ended.
     @inline(__always)
     static func age(_ t: Double, at e: Double, period: Double) -> Int {
-        Int(((e - t) / period).rounded(.down))
+        Int(saturating: ((e - t) / period).rounded(.down))
     }
 
     // MARK: - Reasons
@@ -241,7 +241,7 @@ final class EvaluationContext: Sendable {
 
     /// `dd/MM/yy HH:mm:ss` in UTC, as CloudWatch writes datapoint times in reasons; no DateFormatter.
     static func format(_ date: Date) -> String {
-        let seconds = Int(date.timeIntervalSince1970.rounded(.down))
+        let seconds = Int(saturating: min(max(date.timeIntervalSince1970, -1e13), 1e13).rounded(.down))
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         let secondOfDay = seconds - days * 86_400
         let (year, month, day) = ISOTime.civil(fromDays: days)

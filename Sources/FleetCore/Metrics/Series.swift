@@ -13,11 +13,10 @@ public struct Series: Sendable, Hashable {
     public private(set) var points: Deque<Datapoint>
 
     public init(key: MetricKey, unit: String, period: Int = 60, capacity: Int = 24 * 60) {
-        precondition(capacity > 0)
         self.key = key
         self.unit = unit
         self.period = period
-        self.capacity = capacity
+        self.capacity = Swift.min(Swift.max(1, capacity), Ceilings.seriesCapacity.upperBound)  // never traps on a file's value
         self.points = []
     }
 

@@ -28,6 +28,6 @@ public struct SourceStatus: Sendable, Hashable, Codable {
     /// Seconds between `now` and the last success (0 when never or in the future).
     public func age(at now: Date) -> Int {
         guard let lastSuccess else { return 0 }
-        return max(0, Int((now.timeIntervalSince(lastSuccess)).rounded(.down)))
+        return max(0, Int(saturating: now.timeIntervalSince(lastSuccess).rounded(.down)))
     }
 }

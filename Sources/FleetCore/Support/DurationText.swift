@@ -37,4 +37,13 @@ public enum DurationText {
         guard number.isEmpty, sawUnit, total.isFinite else { return nil }
         return total
     }
+
+    /// `seconds` as typed back in a message: `90m`, `36500d`, `1e+30s`.
+    public static func describe(_ seconds: TimeInterval) -> String {
+        if seconds >= 86400, seconds < 1e15, seconds.truncatingRemainder(dividingBy: 86400) == 0 {
+            return "\(Int(seconds / 86400))d"
+        }
+        if seconds < 1e15, seconds == seconds.rounded() { return "\(Int(seconds))s" }
+        return "\(seconds)s"
+    }
 }

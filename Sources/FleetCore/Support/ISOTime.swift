@@ -3,7 +3,8 @@ import Foundation
 /// ISO 8601 UTC times, `2026-11-29T16:40:00Z`, without a formatter object (fast, locale-free).
 public enum ISOTime {
     public static func string(_ date: Date) -> String {
-        let t = Int(date.timeIntervalSince1970.rounded(.down))
+        // Clamped to what a date can print as (±1e13 s is ±300 000 years): never traps on data.
+        let t = Int(saturating: min(max(date.timeIntervalSince1970, -1e13), 1e13).rounded(.down))
         let days = Int((Double(t) / 86400).rounded(.down))
         let secs = t - days * 86400
         let (y, m, d) = civil(fromDays: days)
@@ -29,8 +30,13 @@ public enum ISOTime {
     }
 
     /// Parses `2026-11-29T16:40:00Z`, with optional fractional seconds and `±HH:MM` offsets, or
-    /// epoch seconds. Nil when it is neither.
+    /// epoch seconds. Nil when it is neither, or outside ``Ceilings/timestamps``.
     public static func parse(_ text: String) -> Date? {
+        guard let date = parseAny(text), Ceilings.isTimestamp(date.timeIntervalSince1970) else { return nil }
+        return date
+    }
+
+    static func parseAny(_ text: String) -> Date? {
         if let epoch = Double(text), epoch.isFinite { return Date(timeIntervalSince1970: epoch) }
         let f = ISO8601DateFormatter()
         f.formatOptions = [.withInternetDateTime]

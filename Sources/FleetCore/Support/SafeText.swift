@@ -4,9 +4,10 @@
 ///
 /// - ``sanitize(_:)`` and ``displayable(_:)``: for the screen (the canvas); controls and zero-width
 ///   characters dropped, characters that do not take exactly one cell replaced by `?`.
-/// - ``printable(_:)``: for stdout and stderr; C0 and C1 controls (except newline and tab) and the
-///   bidirectional controls (U+061C, U+200E, U+200F, U+202A-U+202E, U+2066-U+2069) dropped, all other
-///   printable text (wide characters, combining marks, emoji) kept.
+/// - ``printable(_:)``: for stdout and stderr; C0 and C1 controls (except newline and tab), DEL and the
+///   bidirectional controls (U+061C, U+200E, U+200F, U+202A-U+202E, U+2066-U+2069) shown visibly escaped
+///   (`\e` for ESC, `\u009b`, `\u202e`), all other printable text (wide characters, combining marks,
+///   emoji) kept: the reader sees that the input held a control, and the terminal never obeys it.
 /// - ``line(_:)``: as ``printable(_:)``, on one line: newlines, tabs and other whitespace controls
 ///   become single spaces.
 public enum SafeText {
@@ -50,16 +51,23 @@ public enum SafeText {
         v == 0x061C || v == 0x200E || v == 0x200F || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v)
     }
 
-    /// Text for stdout or stderr: controls other than newline and tab, and bidi controls, removed.
+    /// Text for stdout or stderr: controls other than newline and tab, and bidi controls, escaped.
     public static func printable(_ text: String) -> String {
         var out = String.UnicodeScalarView()
         for s in text.unicodeScalars {
             let v = s.value
             if v == 0x0A || v == 0x09 { out.append(s); continue }
-            if v < 0x20 || (v >= 0x7F && v < 0xA0) || isBidiControl(v) { continue }
+            if v < 0x20 || (v >= 0x7F && v < 0xA0) || isBidiControl(v) { escape(v, into: &out); continue }
             out.append(s)
         }
         return String(out)
+    }
+
+    /// `\e` for ESC, else `\u` and four lowercase hex digits (`\u0007`, `\u009b`, `\u202e`).
+    static func escape(_ v: UInt32, into out: inout String.UnicodeScalarView) {
+        if v == 0x1B { out.append(contentsOf: "\\e".unicodeScalars); return }
+        let hex = String(v, radix: 16)
+        out.append(contentsOf: ("\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex).unicodeScalars)
     }
 
     /// Text for one line of stdout or stderr: as ``printable(_:)``, with line breaks and tabs (C0
@@ -72,7 +80,7 @@ public enum SafeText {
                 out.append(" ")
                 continue
             }
-            if v < 0x20 || (v >= 0x7F && v < 0xA0) || isBidiControl(v) { continue }
+            if v < 0x20 || (v >= 0x7F && v < 0xA0) || isBidiControl(v) { escape(v, into: &out); continue }
             out.append(s)
         }
         return String(out)

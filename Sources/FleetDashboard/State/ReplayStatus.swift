@@ -26,7 +26,7 @@ public struct ReplayStatus: Sendable, Hashable {
 
     /// `HH:MM:SS` (hours may exceed 24).
     public static func clock(_ seconds: TimeInterval) -> String {
-        let s = max(0, Int(seconds.rounded(.down)))
+        let s = max(0, Int(saturating: seconds.rounded(.down)))
         func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
         return "\(two(s / 3600)):\(two(s / 60 % 60)):\(two(s % 60))"
     }

@@ -22,7 +22,7 @@ struct AlarmStrip: Widget {
             let d = alarm.definition
             var text = " \(alarm.name) (\(d.metricName) \(d.comparison.symbol) \(Chart.trim(d.threshold)), \(d.datapointsToAlarm) of \(d.evaluationPeriods) × \(Format.duration(d.period)))"
             if let since = alarm.since {
-                text += " since \(Chart.clock(since, seconds: false)) (\(Format.duration(Int(time.timeIntervalSince(since)))))"
+                text += " since \(Chart.clock(since, seconds: false)) (\(Format.duration(Int(saturating: time.timeIntervalSince(since)))))"
             }
             x += canvas.write(text + "   ", x: x, y: area.y, style: theme.style(.mainFg), maxWidth: area.maxX - x)
             if x >= area.maxX { break }

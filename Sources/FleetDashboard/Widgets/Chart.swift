@@ -64,9 +64,9 @@ struct Chart: Widget {
             for p in line.points {
                 let fx = p.time.timeIntervalSince(start) / span
                 guard fx >= -0.0001, fx <= 1.0001 else { previous = nil; continue }
-                let x = Int((fx * pxW).rounded())
+                let x = Int(saturating: (fx * pxW).rounded())
                 let fy = (min(max(p.value, minY), top) - minY) / range
-                let y = Int(((1 - fy) * pxH).rounded())
+                let y = Int(saturating: ((1 - fy) * pxH).rounded())
                 if let prev = previous {
                     if line.steps {
                         grid.step(from: prev, to: (x, y), series: index)
@@ -82,7 +82,7 @@ struct Chart: Widget {
         // Levels go underneath: drawn only where no series point is.
         for level in levels where level.value >= minY && level.value <= top {
             let fy = (level.value - minY) / range
-            let row = Int(((1 - fy) * Double(plot.height - 1)).rounded())
+            let row = Int(saturating: ((1 - fy) * Double(plot.height - 1)).rounded())
             for cx in 0..<plot.width where grid.isEmpty(cellX: cx, cellY: row) {
                 canvas.put(glyphs.frame.dash, x: plot.x + cx, y: plot.y + row, style: level.style)
             }
@@ -96,13 +96,13 @@ struct Chart: Widget {
         for mark in marks where mark.time >= start && mark.time <= end {
             let fx = mark.time.timeIntervalSince(start) / span
             let fy = (min(max(mark.value, minY), top) - minY) / range
-            let cx = Int((fx * Double(plot.width - 1)).rounded())
-            let cy = Int(((1 - fy) * Double(plot.height - 1)).rounded())
+            let cx = Int(saturating: (fx * Double(plot.width - 1)).rounded())
+            let cy = Int(saturating: ((1 - fy) * Double(plot.height - 1)).rounded())
             canvas.put(glyphs == .ascii ? "x" : "●", x: plot.x + cx, y: plot.y + cy, style: markStyle)
         }
         for interval in shading where interval.end > start && interval.start < end {
-            let x0 = Int((max(0, interval.start.timeIntervalSince(start)) / span * Double(plot.width)).rounded(.down))
-            let x1 = Int((min(span, interval.end.timeIntervalSince(start)) / span * Double(plot.width)).rounded(.up))
+            let x0 = Int(saturating: (max(0, interval.start.timeIntervalSince(start)) / span * Double(plot.width)).rounded(.down))
+            let x1 = Int(saturating: (min(span, interval.end.timeIntervalSince(start)) / span * Double(plot.width)).rounded(.up))
             for cx in max(0, x0)..<min(plot.width, max(x1, x0 + 1)) {
                 for cy in 0..<plot.height {
                     canvas.restyle(x: plot.x + cx, y: plot.y + cy) {
@@ -114,7 +114,7 @@ struct Chart: Widget {
         // Level labels go on top, at the right end of their line.
         for level in levels where level.value >= minY && level.value <= top {
             let fy = (level.value - minY) / range
-            let row = Int(((1 - fy) * Double(plot.height - 1)).rounded())
+            let row = Int(saturating: ((1 - fy) * Double(plot.height - 1)).rounded())
             let label = " " + level.label
             if label.count + 4 < plot.width {
                 canvas.write(label, x: plot.maxX - label.count, y: plot.y + row, style: level.style)
@@ -171,7 +171,7 @@ struct Chart: Widget {
 
     /// `HH:MM` (or `HH:MM:SS`) in UTC.
     static func clock(_ date: Date, seconds: Bool = false) -> String {
-        let t = Int(date.timeIntervalSince1970.rounded(.down))
+        let t = Int(saturating: date.timeIntervalSince1970.rounded(.down))
         let s = ((t % 86400) + 86400) % 86400
         let hm = pad2(s / 3600) + ":" + pad2(s / 60 % 60)
         return seconds ? hm + ":" + pad2(s % 60) : hm
@@ -188,6 +188,8 @@ struct Chart: Widget {
     }
 
     static func trim(_ v: Double) -> String {
+        guard v.isFinite else { return "–" }
+        if abs(v) >= 1e15 { return String(format: "%.0e", v) }  // Int(_:) would trap on 1e19
         if v == v.rounded() || abs(v) >= 100 { return String(Int(v.rounded())) }
         return String(format: "%.1f", v)
     }
@@ -245,10 +247,10 @@ struct PointGrid {
         }
         for x in a.x...b.x {
             let t = Double(x - a.x) / Double(dx)
-            let y = Int((Double(a.y) + t * Double(b.y - a.y)).rounded())
+            let y = Int(saturating: (Double(a.y) + t * Double(b.y - a.y)).rounded())
             set(x: x, y: y, series: series)
             // Fill vertical gaps on steep lines.
-            let nextY = Int((Double(a.y) + min(1, t + 1 / Double(dx)) * Double(b.y - a.y)).rounded())
+            let nextY = Int(saturating: (Double(a.y) + min(1, t + 1 / Double(dx)) * Double(b.y - a.y)).rounded())
             if abs(nextY - y) > 1 {
                 let step = nextY > y ? 1 : -1
                 var yy = y + step

@@ -6,6 +6,8 @@ enum Format {
     /// 12345.6 → "12,346".
     static func grouped(_ v: Double) -> String {
         guard v.isFinite else { return "–" }
+        // Past 15 digits the digits are noise, and Int(_:) traps at 9.2e18: 1e19 → "1e+19".
+        if abs(v) >= 1e15 { return String(format: "%.3g", v) }
         let n = Int(v.rounded())
         let digits = String(abs(n))
         var out = ""
@@ -47,7 +49,7 @@ enum Format {
         guard seconds.isFinite, seconds >= 0 else { return "-" }
         let ms = seconds * 1000
         if ms < 10 { return String(format: "%.1fms", ms) }
-        if ms < 1000 { return "\(Int(ms.rounded()))ms" }
+        if ms < 1000 { return "\(Int(saturating: ms.rounded()))ms" }
         return String(format: "%.1fs", min(seconds, 999))
     }
 

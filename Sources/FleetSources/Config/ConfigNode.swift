@@ -117,12 +117,14 @@ public struct ConfigNode: @unchecked Sendable {  // Node is an immutable value t
         }
     }
 
-    /// Seconds, from `30s`, `5m`, `1h30m`, `2d`, `250ms` or a bare number of seconds.
-    public func duration() throws -> TimeInterval {
+    /// Seconds, from `30s`, `5m`, `1h30m`, `2d`, `250ms` or a bare number of seconds; at most `ceiling`
+    /// (``Ceilings/duration`` unless the key has its own), named `what` in the error.
+    public func duration(max ceiling: TimeInterval = Ceilings.duration, for what: String = "a duration") throws -> TimeInterval {
         let text = try string()
         guard let seconds = DurationText.parse(text), seconds > 0 else {
             throw error("expected a duration like 30s, 5m or 1h, got \(describe())")
         }
+        if let over = Ceilings.exceeded(seconds, ceiling, for: what) { throw error(over) }
         return seconds
     }
 

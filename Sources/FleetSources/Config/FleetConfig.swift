@@ -59,7 +59,7 @@ public struct FleetConfig: Sendable {
         }
         let refresh = try root["refresh"]?.duration() ?? 1
         let history = try root["history"]?.duration() ?? defaultHistory
-        guard history >= 900, history <= 14 * 86400 else {
+        guard history >= 900, history <= Ceilings.history else {
             throw root["history"]!.error("expected between 15m and 14d")
         }
         let sourcesNode = try root.require("sources")

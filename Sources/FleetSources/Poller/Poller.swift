@@ -30,6 +30,9 @@ public actor Poller {
     /// Each source's clock minus the wall clock at its last answer (the simulator and recordings
     /// run on their own clocks): data age is judged on the source's own clock.
     private var clockOffset: [String: TimeInterval] = [:]
+    /// Sources whose last poll failed on bad input (an ``InputError``: a file they read), by name: a
+    /// one-shot command reports these as bad input (exit 2), not as a run-time failure (exit 1).
+    public private(set) var inputErrors: [String: InputError] = [:]
     /// Alarms fleetwatch evaluates itself over the merged data (from the configuration), in
     /// addition to the alarm states sources report.
     public private(set) var localAlarms: [AlarmDefinition]
@@ -100,6 +103,7 @@ public actor Poller {
                 status.detail = reported?.detail ?? status.detail
                 status.lastSuccess = now
                 status.lastError = nil
+                inputErrors[entry.source.name] = nil
                 let newestDelivered = update.metrics.compactMap { $0.points.map(\.time).max() }.max()
                 status.newestData = [reported?.newestData, newestDelivered, status.newestData].compactMap { $0 }.max()
                 clockOffset[entry.source.name] = update.time.map { $0.timeIntervalSince(now) } ?? 0
@@ -109,6 +113,7 @@ public actor Poller {
             case .failure(let error):
                 status.health = .error
                 status.lastError = Self.message(error)
+                inputErrors[entry.source.name] = error as? InputError
                 apply(FleetUpdate(status: status), now: now)
             }
         }
@@ -166,7 +171,7 @@ public actor Poller {
             var wait = maxSleep
             if let next = nextPoll {
                 let seconds = max(0.01, next.timeIntervalSince(now()))
-                wait = min(wait, .milliseconds(Int64(seconds * 1000)))
+                wait = min(wait, .milliseconds(Int64(Int(saturating: seconds * 1000))))  // never traps on a far-off poll
             } else if !schedule.isEmpty {
                 wait = .milliseconds(10)
             }

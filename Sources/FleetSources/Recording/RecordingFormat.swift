@@ -27,7 +27,16 @@ public enum RecordingFormat {
 
     static func decoder() -> JSONDecoder {
         let d = JSONDecoder()
-        d.dateDecodingStrategy = .secondsSince1970
+        // Epoch seconds within ``Ceilings/timestamps``: a time of 1e300 is refused (its line skipped with
+        // a warning naming it), not kept to make a series vanish or an age overflow.
+        d.dateDecodingStrategy = .custom { decoder in
+            let c = try decoder.singleValueContainer()
+            let t = try c.decode(Double.self)
+            guard Ceilings.isTimestamp(t) else {
+                throw DecodingError.dataCorruptedError(in: c, debugDescription: Ceilings.timestampError(t))
+            }
+            return Date(timeIntervalSince1970: t)
+        }
         d.nonConformingFloatDecodingStrategy = .convertFromString(
             positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
         return d

@@ -1,3 +1,4 @@
+import AWSFormats
 import FleetCore
 import Foundation
 
@@ -31,11 +32,9 @@ public struct Recording: Sendable {
 public enum RecordingReader {
     public static func read(path: String) throws(InputError) -> Recording {
         let name = path  // as the user gave it
-        guard let data = FileManager.default.contents(atPath: path) else {
-            let why = FileManager.default.fileExists(atPath: path) ? "cannot read the file" : "no such file"
-            throw InputError(file: path, line: nil, message: why)
-        }
-        return try read(data: data, name: name)
+        // The shared regular-file check: a FIFO, a directory or a symlink loop is refused, not blocked on.
+        let bytes = try BoundedFile.read(path, maxSize: Ceilings.recordingBytes, what: "recordings").bytes
+        return try read(data: Data(bytes), name: name)
     }
 
     public static func read(data: Data, name: String) throws(InputError) -> Recording {
@@ -98,17 +97,25 @@ public enum RecordingReader {
             throw InputError(file: name, line: 1, message:
                 "recording version \(version) is newer than this fleetwatch understands (\(RecordingFormat.version))")
         }
+        let header: RecordingHeader
         do {
-            return try decoder.decode(RecordingHeader.self, from: data)
+            header = try decoder.decode(RecordingHeader.self, from: data)
         } catch {
             throw InputError(file: name, line: 1, message: "bad recording header (\(reason(error)))")
         }
+        guard Ceilings.seriesCapacity.contains(header.seriesCapacity) else {
+            throw InputError(file: name, line: 1, path: "series_capacity", message:
+                "\(header.seriesCapacity) is outside \(Ceilings.seriesCapacity.lowerBound)…\(Ceilings.seriesCapacity.upperBound)")
+        }
+        return header
     }
 
     /// A short, one-line reason for a decoding error.
     static func reason(_ error: any Error) -> String {
         guard let error = error as? DecodingError else { return "not valid JSON" }
         switch error {
+        case .dataCorrupted(let context) where !context.codingPath.isEmpty && context.underlyingError == nil:
+            return "bad \"\(path(context.codingPath))\": \(oneLine(context.debugDescription, max: 80))"
         case .dataCorrupted(let context):
             let detail = (context.underlyingError.map { "\($0)" } ?? context.debugDescription)
             return "not valid JSON (\(oneLine(detail, max: 80)))"
@@ -152,7 +159,11 @@ private struct DecodingState {
                 continue
             }
             let points = batch.points.compactMap { pair -> Datapoint? in
-                pair.count == 2 ? Datapoint(time: Date(timeIntervalSince1970: pair[0]), value: pair[1]) : nil
+                pair.count == 2 && Ceilings.isTimestamp(pair[0]) ? Datapoint(time: Date(timeIntervalSince1970: pair[0]), value: pair[1]) : nil
+            }
+            if points.count < batch.points.count {
+                problems.append("series \(batch.id): \(batch.points.count - points.count) points without a [time, value] "
+                    + "pair of a time within 1970…2999 skipped")
             }
             update.metrics.append(FleetUpdate.Batch(key: info.key, unit: info.unit, period: info.period, points: points))
         }

@@ -34,7 +34,7 @@ extension MockSource {
             guard let date = ISOTime.parse(text) else { throw node.error("expected an ISO 8601 time, got \"\(text)\"") }
             start = date
         }
-        let prefill = try s["prefill"]?.duration() ?? context.mockPrefill
+        let prefill = try s["prefill"]?.duration(max: Ceilings.prefill, for: "prefill") ?? context.mockPrefill
         start = Date(timeIntervalSince1970: (start.timeIntervalSince1970 / 60).rounded(.down) * 60)
         self.init(scenario: scenario, seed: seed, start: start, speed: speed, fleet: context.fleet, prefill: prefill)
     }

@@ -36,7 +36,7 @@ struct PreviewCommand: AsyncParsableCommand {
     @Option(help: "The --metric-data-queries file that produced a get-metric-data output.")
     var queries: String?
 
-    @Option(help: "Override: the threshold.") var threshold: Double?
+    @Option(parsing: .unconditional, help: "Override: the threshold (may be negative).") var threshold: Double?
     @Option(help: "Override: GreaterThanThreshold, GreaterThanOrEqualToThreshold, LessThanThreshold, LessThanOrEqualToThreshold.")
     var comparison: ComparisonOperator?
     @Option(help: "Override: evaluation periods (N).") var evaluationPeriods: Int?
@@ -69,8 +69,11 @@ struct PreviewCommand: AsyncParsableCommand {
         if let r = evaluationRange, !(1...1000).contains(r) { throw ValidationError("--evaluation-range must be 1…1000, got \(r)") }
         for (name, value) in [("--start", start), ("--end", end)] {
             if let value, ISOTime.parse(value) == nil {
-                throw ValidationError("\(name): '\(value)' is not an ISO 8601 time or epoch seconds")
+                throw ValidationError("\(name): '\(value)' is not an ISO 8601 time or epoch seconds from 1970 to 2999")
             }
+        }
+        if let from = start.flatMap(ISOTime.parse), let to = end.flatMap(ISOTime.parse), from >= to {
+            throw ValidationError("--start (\(ISOTime.string(from))) is not before --end (\(ISOTime.string(to)))")
         }
     }
 
@@ -90,14 +93,19 @@ struct PreviewCommand: AsyncParsableCommand {
         }
         guard !definitions.isEmpty else { throw CLIError("\(alarms): no metric alarms found") }
         let series = try PreviewData.load(path: data, queries: queries)
-        for warning in series.warnings + loaded.notes { warn(warning) }
+        // Warnings wait until the run succeeds: an error is one line, not the last of several.
+        var warnings = series.warnings + loaded.notes
         var reports: [PreviewReport] = []
         var charts: [[AlarmChartPicture.Panel]] = []
         for original in definitions {
             let definition = try overridden(original)
             guard let batch = series.series(for: original, loaded: loaded) else {
-                warn("\(original.name): no series in \(data) is \(original.namespace) \(original.metricName) with its dimensions; skipped")
+                warnings.append("\(original.name): no series in \(data) is \(original.namespace) \(original.metricName) with its dimensions; skipped")
                 continue
+            }
+            if let problem = PreviewReport.ceilingProblem(definition: definition, series: batch, from: start.flatMap(ISOTime.parse),
+                                                          end: end.flatMap(ISOTime.parse)) {
+                throw CLIError(problem)
             }
             if let report = PreviewReport(definition: definition, series: batch, from: start.flatMap(ISOTime.parse),
                                           end: end.flatMap(ISOTime.parse), evaluationRange: evaluationRange) {
@@ -106,6 +114,7 @@ struct PreviewCommand: AsyncParsableCommand {
             }
         }
         guard !reports.isEmpty else { throw CLIError("\(data): no data for any of the alarms") }
+        for warning in warnings { warn(warning) }
         switch format {
         case .json: print(SafeText.printable(PreviewReport.json(reports)))
         case .text: print(SafeText.printable(reports.map(\.text).joined(separator: "\n\n")))

@@ -50,6 +50,10 @@ struct RecordCommand: AsyncParsableCommand {
         if let prefill, DurationText.parse(prefill) == nil {
             throw ValidationError("--prefill: '\(prefill)' is not a duration (10m, 1h, 600)")
         }
+        if let over = durationSeconds.flatMap({ Ceilings.exceeded($0, Ceilings.recordDuration, for: "--duration") })
+            ?? prefill.flatMap(DurationText.parse).flatMap({ Ceilings.exceeded($0, Ceilings.prefill, for: "--prefill") }) {
+            throw ValidationError(over)
+        }
         guard interval >= 1, interval <= 3600, interval.truncatingRemainder(dividingBy: 5) == 0 else {
             throw ValidationError("--interval must be a multiple of 5 seconds between 5 and 3600, got \(interval)")
         }

@@ -51,6 +51,7 @@ extension SourceOptions {
         if let config = try loadConfig() {
             let poller = try SourceRegistry.linked.poller(for: config, now: now, mockPrefill: seconds)
             await poller.pollOnce(now: now)
+            if let bad = await poller.inputErrors.values.first { throw bad }  // a bad file is bad input: exit 2
             return await poller.state
         }
         let start = SourceOptions.minute(startDate ?? now.addingTimeInterval(-seconds))

@@ -42,8 +42,11 @@ public final class XMLTree: @unchecked Sendable {  // built once by the parser, 
     /// The `member` elements of the list at `path`.
     public func members(_ path: String) -> [XMLTree] { at(path)?.all("member") ?? [] }
 
-    /// Parses a document; nil when it is not well-formed XML.
+    /// Parses a document; nil when it is not well-formed XML, or not UTF-8 (AWS answers always are):
+    /// FoundationXML's parser traps on an element name that is not valid UTF-8 (found by fuzzing,
+    /// Tests/Fixtures/fuzz/xml).
     public static func parse(_ bytes: [UInt8]) -> XMLTree? {
+        guard String(validating: bytes, as: UTF8.self) != nil else { return nil }
         let parser = XMLParser(data: Data(bytes))
         let builder = Builder()
         parser.delegate = builder
