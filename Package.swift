@@ -114,7 +114,8 @@ let package = Package(
         .testTarget(name: "FleetSourcesTests", dependencies: ["FleetSources", "FleetTestSupport"]),
         .testTarget(name: "FleetProbesTests", dependencies: ["FleetProbes", "FleetTestSupport"]),
         .testTarget(name: "FleetCloudWatchTests", dependencies: ["FleetCloudWatch", "FleetTestSupport"]),
-        .testTarget(name: "FleetDashboardTests", dependencies: ["FleetDashboard", "FleetTestSupport"]),
+        .testTarget(name: "FleetDashboardTests", dependencies: ["FleetDashboard", "FleetTestSupport"],
+                    exclude: ["Snapshots"]),  // whole frames read by path (SnapshotAssertion), not resources
         .testTarget(name: "FleetAppTests", dependencies: ["FleetApp", "FleetDashboard", "FleetSources", "FleetTestSupport"]),
         .testTarget(name: "FleetTerminalTests", dependencies: ["FleetTerminal"]),
         // Every input the fuzzers found a crash with (Tests/Fixtures/fuzz), replayed.

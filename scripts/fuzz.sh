@@ -34,7 +34,12 @@ seeds() {
     auto-scaling-groups) ls $fx/cloudwatch/describe-auto-scaling-groups.json ;;
     instances) ls $fx/cloudwatch/describe-instances.json $fx/probe/describe-instances.json ;;
     target-groups) ls $fx/probe/describe-target-groups.json ;;
+    scaling-activities) ls $fx/cloudwatch/describe-scaling-activities*.json ;;
+    alarm-history) ls $fx/cloudwatch/describe-alarm-history.json ;;
+    instance-refreshes) ls $fx/cloudwatch/describe-instance-refreshes.json ;;
+    scaling-policies) ls $fx/scaling/describe-policies.json ;;
     hcl|terraform) ls $fx/alarms/*.tf $fx/alarms/module/*.tf ;;
+    terraform-scaling) ls $fx/scaling/*.tf $fx/alarms/erato.tf ;;
     alarms-yaml) ls $fx/alarms/*.yaml ;;
     recording) ls Recordings/*.fwrec ;;
     theme) ls Themes/*.theme ;;

@@ -35,9 +35,19 @@ public enum FuzzTargets {
             expectOneLine { _ = try CloudWatchFiles.decodeEC2Instances(bytes, file: "fuzz.json", warnings: &warnings) }
         }),
         ("target-groups", { bytes in expectOneLine { _ = try CloudWatchFiles.decodeTargetGroups(bytes, file: "fuzz.json") } }),
+        ("scaling-activities", { bytes in expectOneLine { _ = try CloudWatchFiles.decodeScalingActivities(bytes, file: "fuzz.json") } }),
+        ("alarm-history", { bytes in expectOneLine { _ = try CloudWatchFiles.decodeAlarmHistory(bytes, file: "fuzz.json") } }),
+        ("instance-refreshes", { bytes in expectOneLine { _ = try CloudWatchFiles.decodeInstanceRefreshes(bytes, file: "fuzz.json") } }),
+        ("scaling-policies", { bytes in
+            var warnings: [String] = []
+            expectOneLine { _ = try CloudWatchFiles.decodeScalingPolicies(bytes, file: "fuzz.json", warnings: &warnings) }
+        }),
         ("hcl", { bytes in expectOneLine { _ = try HCLBody(parsing: text(bytes), file: "fuzz.tf") } }),
         ("terraform", { bytes in
             expectOneLine { _ = try TerraformAlarms.load(files: [("fuzz.tf", text(bytes))]) }
+        }),
+        ("terraform-scaling", { bytes in
+            expectOneLine { _ = try TerraformScaling.load(files: [("fuzz.tf", text(bytes))]) }
         }),
         ("alarms-yaml", { bytes in expectOneLine { _ = try YAMLAlarmDefinitions.load(yaml: text(bytes), file: "fuzz.yaml") } }),
         ("alarms-json", { bytes in expectOneLine { _ = try DescribeAlarmsDefinitions.load(text: text(bytes), file: "fuzz.json") } }),

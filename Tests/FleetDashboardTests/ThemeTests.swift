@@ -92,4 +92,16 @@ struct ThemeTests {
         #expect(throws: ThemeLoader.NotFound.self) { try loader.load("nope") }
         #expect(throws: ThemeLoader.Unreadable.self) { try loader.load("/nonexistent/x.theme") }
     }
+
+    @Test("a FIFO in the user's themes folder is refused by name, not waited on (issue 17)")
+    func fifoTheme() throws {
+        let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("fw-theme-\(UUID().uuidString)")
+        let dir = tmp.appendingPathComponent("fleetwatch/themes")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: tmp) }
+        #expect(mkfifo(dir.appendingPathComponent("pipe.theme").path, 0o600) == 0)
+        let loader = ThemeLoader(environment: ["XDG_CONFIG_HOME": tmp.path, "HOME": "/nonexistent"])
+        let error = try #require(throws: ThemeLoader.Unreadable.self) { try loader.load("pipe") }
+        #expect(error.description.hasSuffix("pipe.theme: cannot read theme: is a FIFO (named pipe), not a regular file"))
+    }
 }

@@ -44,17 +44,17 @@ public struct ThemeLoader: Sendable {
         throw NotFound(name: nameOrPath, searched: [userFolder])
     }
 
+    /// Reads a theme file through the one regular-file check (`BoundedFile`): a FIFO, device or
+    /// symlink loop in the themes folder is refused by name instead of blocking the start.
     func loadFile(_ path: String, name: String) throws -> (Theme, [ThemeWarning]) {
-        let data: Data
+        let bytes: [UInt8]
         do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
+            bytes = try BoundedFile.read(path, maxSize: 1 << 20, what: "theme files", allowEmpty: true).bytes
         } catch {
-            let reason = FileManager.default.fileExists(atPath: path) ? "permission denied or not a file" : "no such file"
-            throw Unreadable(path: path, reason: reason)
+            throw Unreadable(path: SafeText.line(path), reason: error.message)
         }
-        guard data.count < 1 << 20 else { throw Unreadable(path: path, reason: "larger than 1 MiB") }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw Unreadable(path: path, reason: "not UTF-8 text")
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw Unreadable(path: SafeText.line(path), reason: "not UTF-8 text")
         }
         return ThemeParser.parse(text, name: name, file: path, base: BuiltinThemes.fallback)
     }

@@ -1,4 +1,3 @@
-import FleetCore
 import Foundation
 #if canImport(Glibc)
 import Glibc
