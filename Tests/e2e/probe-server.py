@@ -4,13 +4,15 @@
 Starts one listener per behaviour on 127.0.0.1 (ephemeral ports), writes a targets file (YAML)
 naming each as a target (and one port that refuses connections), prints `ready` and serves until
 its standard input closes or --max-seconds pass. With --flip FILE, the `flip` target answers 200
-until FILE exists, then 503: a state change the test causes while the probe runs.
+until FILE exists, then 503: a state change the test causes while the probe runs. With --flap
+SECONDS, the `flip` target instead alternates between 200 and 503 every SECONDS (the soak).
 """
 import argparse
 import asyncio
 import os
 import socket
 import sys
+import time
 
 ANSWERS = {
     "ok": b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok",
@@ -24,6 +26,7 @@ async def main() -> None:
     p = argparse.ArgumentParser()
     p.add_argument("--targets-out", required=True)
     p.add_argument("--flip", help="after this file appears, the flip target answers 503")
+    p.add_argument("--flap", type=float, help="the flip target alternates 200/503 every this many seconds")
     p.add_argument("--max-seconds", type=float, default=300)
     args = p.parse_args()
 
@@ -33,7 +36,10 @@ async def main() -> None:
             if kind == "hang":
                 await asyncio.sleep(60)
             elif kind == "flip":
-                flipped = args.flip and os.path.exists(args.flip)
+                if args.flap:
+                    flipped = int(time.monotonic() / args.flap) % 2 == 1
+                else:
+                    flipped = args.flip and os.path.exists(args.flip)
                 writer.write(ANSWERS["down" if flipped else "ok"])
             else:
                 writer.write(ANSWERS[kind])
