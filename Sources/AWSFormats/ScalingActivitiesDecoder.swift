@@ -74,7 +74,7 @@ extension ScalingActivityRecord {
         let sentence = first.hasSuffix(".") ? first : first + "."
         var time: Date?
         if sentence.hasPrefix("At "), let stamp = sentence.dropFirst(3).split(separator: " ").first {
-            time = ISOTimestamp.date(String(stamp))
+            time = ISOTime.parse(String(stamp))
         }
         return (time, sentence)
     }
@@ -117,12 +117,5 @@ extension CloudWatchFiles {
             }
         }
         return out
-    }
-}
-
-extension ISOTimestamp {
-    /// An ISO 8601 timestamp in text, as the CLI and AWS's own sentences print them.
-    static func date(_ text: String) -> Date? {
-        Array(text.utf8).withUnsafeBufferPointer { parse($0) }.map { Date(timeIntervalSince1970: $0) }
     }
 }

@@ -54,7 +54,7 @@ struct EventOutputsTests {
         #expect(events[0].text == "Launching a new EC2 instance: i-0fe3d7ebe86c4ce1a (InProgress, 30%)")
         #expect(events[0].id == "activity-5e3a1f3b-4b1c-2a8e-9d2c-1a4b7e0c9f21")
         #expect(events[1].text == "At 2025-06-01T13:23:00Z a monitor alarm TargetTracking-erato-backend-asg-AlarmHigh-fc0e4183-23ac-497e-9992-691c9980c38e in state ALARM triggered policy erato-target-cpu changing the desired capacity from 6 to 8.")
-        #expect(events[1].time == ISOTimestamp.date("2025-06-01T13:23:00Z"))
+        #expect(events[1].time == ISOTime.parse("2025-06-01T13:23:00Z"))
         // Two launches of one scale-out: one capacity event in the log.
         var log = EventLog()
         log.insert(contentsOf: records.flatMap(\.events))
@@ -77,7 +77,7 @@ struct EventOutputsTests {
         #expect(refreshes.count == 2)
         let e = refreshes[0].event(fallbackTime: .distantPast)
         #expect(e.text == "Instance refresh InProgress: 33% complete, 4 instances to update (Waiting for instances to warm up before continuing. For example: i-0e69cc3f05f825f4f is warming up.)")
-        #expect(e.time == ISOTimestamp.date("2025-06-01T13:15:00Z") && e.kind == .refresh)
+        #expect(e.time == ISOTime.parse("2025-06-01T13:15:00Z") && e.kind == .refresh)
         #expect(refreshes[1].event(fallbackTime: .distantPast).text == "Instance refresh Successful: 100% complete, 0 instances to update")
     }
 
