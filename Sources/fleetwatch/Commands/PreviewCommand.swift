@@ -78,9 +78,10 @@ struct PreviewCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        let from = start.flatMap(ISOTime.parse), to = end.flatMap(ISOTime.parse)  // checked by validate()
         if let scaling = scalingOptions.scaling {
             return try scalingOptions.run(path: scaling, alarms: alarms, data: data, json: format == .json,
-                                          start: start.flatMap(ISOTime.parse), end: end.flatMap(ISOTime.parse))
+                                          start: from, end: to)
         }
         guard let alarms else { throw ValidationError("give --alarms or --scaling") }
         let loaded = try AlarmDefinitionLoader.load(path: alarms)
@@ -103,14 +104,13 @@ struct PreviewCommand: AsyncParsableCommand {
                 warnings.append("\(original.name): no series in \(data) is \(original.namespace) \(original.metricName) with its dimensions; skipped")
                 continue
             }
-            if let problem = PreviewReport.ceilingProblem(definition: definition, series: batch, from: start.flatMap(ISOTime.parse),
-                                                          end: end.flatMap(ISOTime.parse)) {
+            if let problem = PreviewReport.ceilingProblem(definition: definition, series: batch, from: from, end: to) {
                 throw CLIError(problem)
             }
-            if let report = PreviewReport(definition: definition, series: batch, from: start.flatMap(ISOTime.parse),
-                                          end: end.flatMap(ISOTime.parse), evaluationRange: evaluationRange) {
+            if let report = PreviewReport(definition: definition, series: batch, from: from,
+                                          end: to, evaluationRange: evaluationRange) {
                 reports.append(report)
-                if format == .svg { charts.append(chartPanels(original: original, changed: report, batch: batch)) }
+                if format == .svg { charts.append(chartPanels(original: original, changed: report, batch: batch, from: from, to: to)) }
             }
         }
         guard !reports.isEmpty else { throw CLIError("\(data): no data for any of the alarms") }
@@ -129,14 +129,15 @@ struct PreviewCommand: AsyncParsableCommand {
 
     /// The chart's panels for one alarm: as defined, and (when an override changed it) as changed,
     /// both evaluated by PreviewReport over the same range.
-    func chartPanels(original: AlarmDefinition, changed: PreviewReport, batch: FleetUpdate.Batch) -> [AlarmChartPicture.Panel] {
+    func chartPanels(original: AlarmDefinition, changed: PreviewReport, batch: FleetUpdate.Batch,
+                     from: Date?, to: Date?) -> [AlarmChartPicture.Panel] {
         func panel(_ label: String, _ r: PreviewReport) -> AlarmChartPicture.Panel {
             AlarmChartPicture.Panel(label: label, definition: r.definition, periodValues: r.periodValues,
                                     timeline: r.timeline, start: r.start, end: r.end)
         }
         guard changed.definition != original,
-              let defined = PreviewReport(definition: original, series: batch, from: start.flatMap(ISOTime.parse),
-                                          end: end.flatMap(ISOTime.parse), evaluationRange: evaluationRange) else {
+              let defined = PreviewReport(definition: original, series: batch, from: from,
+                                          end: to, evaluationRange: evaluationRange) else {
             return [panel("as defined", changed)]
         }
         return [panel("as defined", defined),
