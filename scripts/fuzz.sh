@@ -12,13 +12,16 @@ target=${1:?usage: scripts/fuzz.sh TARGET SECONDS (or: scripts/fuzz.sh list)}
 seconds=${2:-60}
 shift $(( $# >= 2 ? 2 : $# ))
 
-(cd Fuzz && swift build -c release --product fleetwatch-fuzz -Xswiftc -sanitize=fuzzer -Xswiftc -parse-as-library \
-    -Xcc -fsanitize=fuzzer-no-link >&2)
+# FLEETWATCH_FUZZ_BUILT=1: the caller built it already (.ci/run builds once for all the targets).
+if [ -z "${FLEETWATCH_FUZZ_BUILT:-}" ]; then
+  (cd Fuzz && swift build -c release --product fleetwatch-fuzz -Xswiftc -sanitize=fuzzer -Xswiftc -parse-as-library \
+      -Xcc -fsanitize=fuzzer-no-link >&2)
+fi
 bin="$root/Fuzz/.build/release/fleetwatch-fuzz"
 export SWIFT_BACKTRACE=enable=no   # a crash must end the run, not wait in the backtracer
 
 if [ "$target" = list ]; then
-  FLEETWATCH_FUZZ_TARGET=none "$bin" -runs=0 2>&1 | sed -n 's/.*one of: //p' | tr ' ' '\n'
+  { FLEETWATCH_FUZZ_TARGET=none "$bin" -runs=0 2>&1 || true; } | sed -n 's/.*one of: //p' | tr ' ' '\n'
   exit 0
 fi
 
