@@ -29,7 +29,7 @@ extension CloudWatchAPISource {
                                  environment: [String: String] = ProcessInfo.processInfo.environment) throws -> ScheduledSource {
         let s = config.settings
         try s.rejectUnknownKeys(allowed: configKeys)
-        let profile = try s["profile"]?.string()
+        let profile = try s["profile"]?.string() ?? context.profile
         let chain = AWSCredentialChain(environment: environment, profile: profile)
 
         let region = try s["region"]?.string() ?? chain.profileRegion() ?? context.fleet.region
@@ -56,7 +56,7 @@ extension CloudWatchAPISource {
         var asg = try s["auto_scaling_group"]?.string() ?? context.fleet.autoScalingGroup
         if asg.hasPrefix("arn:"), let r = asg.range(of: "autoScalingGroupName/") { asg = String(asg[r.upperBound...]) }
         let loadBalancer = try s["load_balancer"]?.string() ?? context.fleet.loadBalancer
-        let targetGroup = try s["target_group"]?.string()
+        let targetGroup = try s["target_group"]?.string() ?? context.targetGroup
 
         let period = try s["period"]?.int(in: 1...86400) ?? 60
         guard period == 1 || period == 5 || period == 10 || period == 30 || period % 60 == 0 else {

@@ -14,28 +14,71 @@ import Yams
 ///       - kind: mock
 ///         scenario: steady
 ///
+/// or several fleets, each with what one fleet has plus `profile:` (and `account:`, the name the
+/// overview shows), taking the top-level `sources:` and `alarms:` when it names none:
+///
+///     fleets:
+///       - {name: erato-backend, region: us-east-1, profile: prod}
+///       - {name: erato-backend-eu, region: eu-west-1, zones: [eu-west-1a, eu-west-1b], profile: prod}
+///       - {name: erato-staging, region: us-east-1, profile: staging, account: staging}
+///     sources: [{kind: cloudwatch}]
+///     on_alarm: {bell: true, command: [notify-send, fleetwatch]}
+///
 /// Each source is kept as its settings node; the code for its kind reads the keys it knows
 /// (`SourceConfig.settings`) so that every kind's keys, and their errors, live with that kind.
 public struct FleetConfig: Sendable {
     public var file: String
-    public var fleet: FleetInfo
+    /// The fleets, in file order: one for a `fleet:` + `sources:` file, each item of `fleets:`
+    /// otherwise. Empty only when `discover:` finds them.
+    public var fleets: [FleetEntry]
     /// Seconds between screen refreshes (and the default poll interval).
     public var refresh: TimeInterval
     /// How much history each series keeps, in seconds (the longest window to zoom to).
     public var history: TimeInterval
-    public var sources: [SourceConfig]
-    /// The `alarms:` node, when present (a path or a list of definitions).
-    public var alarms: ConfigNode?
+    /// The `discover:` node, when present: fleets found by their Auto Scaling groups' tags (read by
+    /// the live CloudWatch module). Each found fleet takes the top-level `sources:` and `alarms:`.
+    public var discover: ConfigNode?
+    /// The top-level `sources:`: the one fleet's, or the default of every fleet naming none.
+    public var defaultSources: [SourceConfig]
+    /// The top-level `alarms:` node: the one fleet's, or the default of every fleet naming none.
+    public var defaultAlarms: ConfigNode?
     /// The `keys:` node, when present: actions rebound to keys (read by the dashboard's key map).
     public var keys: ConfigNode?
     /// `mouse: true` turns mouse reporting on (off by default: the terminal's own selection works).
     public var mouse = false
+    /// `on_alarm:`, when present.
+    public var onAlarm: OnAlarm?
 
     /// The history kept when the configuration does not say: a day.
     public static let defaultHistory: TimeInterval = 86400
 
     /// Largest configuration file read (it is a few lines; anything bigger is a mistake).
     public static let maxFileSize = 4 << 20
+
+    /// A configuration of one fleet.
+    public init(file: String, fleet: FleetInfo, refresh: TimeInterval, history: TimeInterval, sources: [SourceConfig],
+                alarms: ConfigNode?) {
+        self.file = file
+        self.fleets = [FleetEntry(fleet: fleet, sources: sources, alarms: alarms)]
+        self.refresh = refresh
+        self.history = history
+        self.defaultSources = sources
+        self.defaultAlarms = alarms
+    }
+
+    /// The first (for a one-fleet file, the only) fleet; for a file that only discovers, the
+    /// defaults with the built-in fleet description.
+    public var primary: FleetEntry {
+        fleets.first ?? FleetEntry(fleet: .erato, sources: defaultSources, alarms: defaultAlarms)
+    }
+    /// The first fleet's description.
+    public var fleet: FleetInfo { primary.fleet }
+    /// The first fleet's sources.
+    public var sources: [SourceConfig] { primary.sources }
+    /// The first fleet's `alarms:` node.
+    public var alarms: ConfigNode? { primary.alarms }
+    /// More than one fleet, or fleets still to be discovered: the overview opens first.
+    public var isMultiFleet: Bool { fleets.count > 1 || discover != nil }
 
     public static func load(path: String) throws -> FleetConfig {
         try parse(ConfigNode.document(path: path, maxSize: maxFileSize))
@@ -46,38 +89,72 @@ public struct FleetConfig: Sendable {
     }
 
     private static func parse(_ root: ConfigNode) throws -> FleetConfig {
-        try root.rejectUnknownKeys(allowed: ["fleet", "refresh", "history", "sources", "alarms", "keys", "mouse"])
-
-        var fleet = FleetInfo.erato
-        if let f = root["fleet"] {
-            try f.rejectUnknownKeys(allowed: ["name", "region", "zones", "load_balancer", "auto_scaling_group"])
-            if let v = f["name"] { fleet.name = try v.string() }
-            if let v = f["region"] { fleet.region = try v.string() }
-            if let v = f["zones"] { fleet.zones = try v.items().map { try $0.string() } }
-            if let v = f["load_balancer"] { fleet.loadBalancer = try v.string() }
-            if let v = f["auto_scaling_group"] { fleet.autoScalingGroup = try v.string() }
-        }
+        try root.rejectUnknownKeys(allowed: ["fleet", "fleets", "discover", "refresh", "history", "sources", "alarms",
+                                             "keys", "mouse", "on_alarm"])
         let refresh = try root["refresh"]?.duration() ?? 1
         let history = try root["history"]?.duration() ?? defaultHistory
         guard history >= 900, history <= Ceilings.history else {
             throw root["history"]!.error("expected between 15m and 14d")
         }
-        let sourcesNode = try root.require("sources")
-        var sources: [SourceConfig] = []
-        var names: Set<String> = []
-        for item in try sourcesNode.items() {
-            let source = try SourceConfig(item)
-            guard names.insert(source.name).inserted else {
-                throw item.error("two sources are named '\(source.name)'; give one a `name:`")
-            }
-            sources.append(source)
+        if let fleetsNode = root["fleets"], let single = root["fleet"] {
+            throw single.error("`fleet:` describes the one fleet of a file without `fleets:` (line \(fleetsNode.line ?? 0)); move it into the list")
         }
-        if sources.isEmpty { throw sourcesNode.error("at least one source is needed") }
-        var config = FleetConfig(file: root.file, fleet: fleet, refresh: refresh, history: history, sources: sources,
-                                 alarms: root["alarms"])
+        let defaultSources: [SourceConfig]
+        if let node = root["sources"] {
+            defaultSources = try FleetEntry.sources(node)
+        } else if root["fleets"] == nil && root["discover"] == nil {
+            _ = try root.require("sources")  // throws: required key is missing
+            defaultSources = []
+        } else {
+            defaultSources = []
+        }
+        var config = FleetConfig(file: root.file, fleet: .erato, refresh: refresh, history: history,
+                                 sources: defaultSources, alarms: root["alarms"])
+        if let fleetsNode = root["fleets"] {
+            config.fleets = try fleets(fleetsNode, defaultSources: defaultSources, defaultAlarms: root["alarms"])
+        } else if root["discover"] == nil {
+            var fleet = FleetInfo.erato
+            if let f = root["fleet"] {
+                try f.rejectUnknownKeys(allowed: FleetEntry.infoKeys)
+                fleet = try FleetEntry.info(f, over: fleet)
+            }
+            config.fleets[0].fleet = fleet
+        } else {
+            config.fleets = []
+        }
+        config.discover = root["discover"]
         config.keys = root["keys"]
         config.mouse = try root["mouse"]?.bool() ?? false
+        config.onAlarm = try root["on_alarm"].map(OnAlarm.parse)
         return config
+    }
+
+    /// The items of `fleets:`: names unique; a fleet without `sources:` (or `alarms:`) takes the top-level ones.
+    private static func fleets(_ node: ConfigNode, defaultSources: [SourceConfig], defaultAlarms: ConfigNode?) throws -> [FleetEntry] {
+        var entries: [FleetEntry] = []
+        var names: [String: Int] = [:]
+        for item in try node.items() {
+            try item.rejectUnknownKeys(allowed: FleetEntry.entryKeys)
+            let nameNode = try item.require("name")
+            let fleet = try FleetEntry.info(item, over: .erato)
+            if let first = names[fleet.name] {
+                throw nameNode.error("two fleets are named '\(fleet.name)' (first at line \(first))")
+            }
+            names[fleet.name] = nameNode.line ?? 0
+            let sources: [SourceConfig]
+            if let s = item["sources"] {
+                sources = try FleetEntry.sources(s)
+            } else if !defaultSources.isEmpty {
+                sources = defaultSources
+            } else {
+                throw item.error("the fleet has no `sources:` and the file has no top-level `sources:` for it to take")
+            }
+            entries.append(FleetEntry(fleet: fleet, profile: try item["profile"]?.string(), account: try item["account"]?.string(),
+                                      targetGroup: try item["target_group"]?.string(), sources: sources,
+                                      alarms: item["alarms"] ?? defaultAlarms))
+        }
+        if entries.isEmpty { throw node.error("at least one fleet is needed") }
+        return entries
     }
 }
 

@@ -24,9 +24,16 @@ public struct SourceContext: Sendable {
     public var refresh: TimeInterval
     /// Simulated history a mock source starts with (so charts are not empty).
     public var mockPrefill: TimeInterval
+    /// The fleet's AWS profile (`profile:` of its `fleets:` item), used unless the source names one.
+    public var profile: String?
+    /// The fleet's target group (`target_group:` of its `fleets:` item), unless the source names one.
+    public var targetGroup: String?
 
-    public init(fleet: FleetInfo, now: Date, refresh: TimeInterval, mockPrefill: TimeInterval) {
+    public init(fleet: FleetInfo, now: Date, refresh: TimeInterval, mockPrefill: TimeInterval,
+                profile: String? = nil, targetGroup: String? = nil) {
         self.fleet = fleet
+        self.profile = profile
+        self.targetGroup = targetGroup
         self.now = now
         self.refresh = refresh
         self.mockPrefill = mockPrefill

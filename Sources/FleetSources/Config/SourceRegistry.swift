@@ -29,21 +29,34 @@ public struct SourceRegistry: Sendable {
         return try kind.make(entry, context: context)
     }
 
-    /// Every source of a configuration, and the poller that runs them.
+    /// Every source of a configuration's first (for a one-fleet file, only) fleet, and the poller that runs them.
     public func poller(for config: FleetConfig, now: Date, mockPrefill: TimeInterval) throws -> Poller {
-        let context = SourceContext(fleet: config.fleet, now: now, refresh: config.refresh, mockPrefill: mockPrefill)
-        let sources = try config.sources.map { try make($0, context: context) }
+        try poller(for: config.primary, in: config, now: now, mockPrefill: mockPrefill)
+    }
+
+    /// Every source of one fleet of `config`, and the poller that runs them.
+    public func poller(for entry: FleetEntry, in config: FleetConfig, now: Date, mockPrefill: TimeInterval) throws -> Poller {
+        let context = SourceContext(fleet: entry.fleet, now: now, refresh: config.refresh, mockPrefill: mockPrefill,
+                                    profile: entry.profile, targetGroup: entry.targetGroup)
+        let sources = try entry.sources.map { try make($0, context: context) }
         let capacity = max(60, Int(config.history / 60))
-        let alarms = try config.loadAlarms()
-        let state = FleetState(time: now, fleet: config.fleet, targets: alarms.targets, seriesCapacity: capacity)
+        let alarms = try entry.loadAlarms(file: config.file)
+        let state = FleetState(time: now, fleet: entry.fleet, targets: alarms.targets, seriesCapacity: capacity)
         return Poller(state: state, sources: sources, localAlarms: alarms.definitions)
     }
 }
 
 extension FleetConfig {
-    /// The configuration's `alarms:`: a file or list of files (Terraform, describe-alarms JSON,
-    /// fleetwatch YAML; relative to the configuration), or definitions written in place.
+    /// The first fleet's `alarms:` (see ``FleetEntry/loadAlarms(file:)``).
     public func loadAlarms() throws -> LoadedAlarms {
+        try primary.loadAlarms(file: file)
+    }
+}
+
+extension FleetEntry {
+    /// The fleet's `alarms:`: a file or list of files (Terraform, describe-alarms JSON,
+    /// fleetwatch YAML; relative to the configuration), or definitions written in place.
+    public func loadAlarms(file: String) throws -> LoadedAlarms {
         guard let node = alarms else { return LoadedAlarms() }
         if let items = node.node.sequence, items.contains(where: { $0.mapping != nil }) {
             return try YAMLAlarmDefinitions.load(alarms: node.node, file: file)
