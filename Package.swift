@@ -119,12 +119,13 @@ let package = Package(
         .testTarget(name: "FleetAppTests", dependencies: ["FleetApp", "FleetDashboard", "FleetSources", "FleetTestSupport"]),
         .testTarget(name: "FleetTerminalTests", dependencies: ["FleetTerminal"]),
         // Every input the fuzzers found a crash with (Tests/Fixtures/fuzz), replayed.
+        .testTarget(name: "FleetXMLTests", dependencies: ["FleetXML", "FleetTestSupport"]),
         .testTarget(name: "FuzzRegressionTests", dependencies: ["FleetFuzzTargets", "FleetTestSupport"]),
         // Real loopback servers, moto, spawned processes, timing: run only with FLEETWATCH_INTEGRATION=1.
         .testTarget(
             name: "IntegrationTests",
             dependencies: ["FleetCore", "AWSFormats", "FleetSources", "FleetProbes", "FleetCloudWatch",
-                           "FleetDashboard", "FleetTestSupport"] + nio
+                           "FleetDashboard", "FleetXML", "FleetTestSupport"] + nio
         ),
     ]
 )
