@@ -24,6 +24,7 @@ let package = Package(
         .library(name: "AWSFormats", targets: ["AWSFormats"]),
         .library(name: "AlarmDefinitions", targets: ["AlarmDefinitions"]),
         .library(name: "FleetSources", targets: ["FleetSources"]),
+        .library(name: "ProbeTargets", targets: ["ProbeTargets"]),
         .library(name: "FleetProbes", targets: ["FleetProbes"]),
         .library(name: "FleetCloudWatch", targets: ["FleetCloudWatch"]),
         .library(name: "FleetDashboard", targets: ["FleetDashboard"]),
@@ -53,7 +54,10 @@ let package = Package(
         // the configuration, the fleet simulator, CloudWatch files, recordings, preview data.
         .target(name: "FleetSources", dependencies: ["FleetCore", "AWSFormats", "AlarmDefinitions", yams]),
         // `/health` probes over SwiftNIO.
-        .target(name: "FleetProbes", dependencies: ["FleetCore", "AWSFormats", "FleetSources", yams] + nio),
+        // What a probe checks and where its targets come from (targets files, target-group and
+        // instance imports): pure readers, fuzzed without NIO.
+        .target(name: "ProbeTargets", dependencies: ["FleetCore", "AWSFormats", "FleetSources", yams]),
+        .target(name: "FleetProbes", dependencies: ["FleetCore", "AWSFormats", "FleetSources", "ProbeTargets", yams] + nio),
         // The element tree of AWS Query-protocol XML answers (Foundation's XMLParser); no network, so
         // the fuzzers build it alone.
         .target(name: "FleetXML"),
@@ -84,12 +88,12 @@ let package = Package(
         // The fuzz targets (one per reader of outside input), shared by Fuzz/ and FuzzRegressionTests.
         .target(name: "FleetFuzzTargets",
                 dependencies: ["FleetCore", "AWSFormats", "AlarmDefinitions", "FleetSources", "FleetDashboard",
-                               "FleetApp", "FleetTerminal", "FleetXML"]),
+                               "FleetApp", "FleetTerminal", "FleetXML", "ProbeTargets"]),
         // The command line: parse, register the source kinds, wire, exit.
         .executableTarget(
             name: "fleetwatch",
             dependencies: [
-                "FleetCore", "AWSFormats", "AlarmDefinitions", "FleetSources", "FleetProbes", "FleetCloudWatch",
+                "FleetCore", "AWSFormats", "AlarmDefinitions", "FleetSources", "ProbeTargets", "FleetProbes", "FleetCloudWatch",
                 "FleetDashboard", "FleetApp", "FleetTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -112,7 +116,7 @@ let package = Package(
         .testTarget(name: "AWSFormatsTests", dependencies: ["AWSFormats", "FleetTestSupport"]),
         .testTarget(name: "AlarmDefinitionsTests", dependencies: ["AlarmDefinitions", "FleetTestSupport"]),
         .testTarget(name: "FleetSourcesTests", dependencies: ["FleetSources", "FleetTestSupport"]),
-        .testTarget(name: "FleetProbesTests", dependencies: ["FleetProbes", "FleetTestSupport"]),
+        .testTarget(name: "FleetProbesTests", dependencies: ["FleetProbes", "ProbeTargets", "FleetTestSupport"]),
         .testTarget(name: "FleetCloudWatchTests", dependencies: ["FleetCloudWatch", "FleetTestSupport"]),
         .testTarget(name: "FleetDashboardTests", dependencies: ["FleetDashboard", "FleetTestSupport"],
                     exclude: ["Snapshots"]),  // whole frames read by path (SnapshotAssertion), not resources
@@ -124,7 +128,7 @@ let package = Package(
         // Real loopback servers, moto, spawned processes, timing: run only with FLEETWATCH_INTEGRATION=1.
         .testTarget(
             name: "IntegrationTests",
-            dependencies: ["FleetCore", "AWSFormats", "FleetSources", "FleetProbes", "FleetCloudWatch",
+            dependencies: ["FleetCore", "AWSFormats", "FleetSources", "ProbeTargets", "FleetProbes", "FleetCloudWatch",
                            "FleetDashboard", "FleetXML", "FleetTestSupport"] + nio
         ),
     ]

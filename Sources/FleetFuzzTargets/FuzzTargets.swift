@@ -6,6 +6,7 @@ import FleetDashboard
 import FleetSources
 import FleetTerminal
 import FleetXML
+import ProbeTargets
 import Foundation
 
 /// Every fuzz target: a name and a function that feeds one input to one reader. A reader may refuse
@@ -71,6 +72,7 @@ public enum FuzzTargets {
                 player.seek(to: recording.end)
             }
         }),
+        ("probe-targets", { bytes in expectOneLine { _ = try ProbeTargetsFile.parse(text(bytes), file: "targets.yaml") } }),
         ("theme", { bytes in
             _ = ThemeParser.parse(text(bytes), name: "fuzz", file: "fuzz.theme", base: nil)
         }),

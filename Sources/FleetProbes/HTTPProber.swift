@@ -1,5 +1,6 @@
 import FleetCore
 import Foundation
+import ProbeTargets
 import NIOCore
 import NIOHTTP1
 import NIOPosix

@@ -1,4 +1,5 @@
 import Foundation
+import ProbeTargets
 import NIOCore
 import NIOHTTP1
 

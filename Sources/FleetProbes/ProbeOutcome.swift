@@ -1,5 +1,6 @@
 import FleetCore
 import Foundation
+import ProbeTargets
 
 /// What one health check saw.
 public enum ProbeOutcome: Sendable, Hashable {

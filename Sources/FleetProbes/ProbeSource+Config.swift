@@ -1,5 +1,6 @@
 import FleetCore
 import FleetSources
+import ProbeTargets
 import Foundation
 
 /// `kind: probe`: `/health` checks of the targets a targets file or AWS CLI output names.

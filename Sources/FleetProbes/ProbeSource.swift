@@ -1,5 +1,6 @@
 import FleetCore
 import FleetSources
+import ProbeTargets
 import Foundation
 
 /// Live `/health` checks of the fleet's instances, judged the way the ALB judges them

@@ -1,5 +1,6 @@
 import FleetCore
 @testable import FleetProbes
+import ProbeTargets
 import Testing
 
 @Suite("Probe changes: what `fleetwatch probe` prints while it watches")

@@ -3,6 +3,7 @@ import FleetSources
 import FleetTestSupport
 import Foundation
 @testable import FleetProbes
+import ProbeTargets
 import Testing
 
 @Suite("Probe targets: file format, AWS CLI output, config")

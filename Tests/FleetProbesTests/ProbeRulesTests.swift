@@ -2,6 +2,7 @@ import FleetCore
 import FleetSources
 import Foundation
 @testable import FleetProbes
+import ProbeTargets
 import Testing
 
 @Suite("Probe rules: matcher, ALB health state, reason codes")

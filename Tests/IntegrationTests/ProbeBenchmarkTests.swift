@@ -2,6 +2,7 @@ import FleetCore
 import FleetTestSupport
 import Foundation
 @testable import FleetProbes
+import ProbeTargets
 import Testing
 
 /// The probe budget, by hand: `FLEETWATCH_INTEGRATION=1 FLEETWATCH_BENCH=1 swift test -c release --filter ProbeBenchmark`.

@@ -1,6 +1,7 @@
 import FleetCore
 import Foundation
 @testable import FleetProbes
+import ProbeTargets
 import Testing
 
 /// Health checks against real misbehaving servers on loopback: each fault ends in the ALB's state

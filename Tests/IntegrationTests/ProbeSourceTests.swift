@@ -1,6 +1,7 @@
 import FleetCore
 import Foundation
 @testable import FleetProbes
+import ProbeTargets
 import Testing
 
 @Suite("Probe source: schedule, rounds, series, status", .serialized, .integration)

@@ -1,6 +1,7 @@
 import FleetCore
 import Foundation
 @testable import FleetProbes
+import ProbeTargets
 
 /// Fast settings for tests: checks every second of (fake) time, a 0.4 s hard timeout,
 /// thresholds 2/2.

@@ -2,6 +2,7 @@ import ArgumentParser
 import FleetCore
 import FleetProbes
 import FleetSources
+import ProbeTargets
 import Foundation
 
 /// `fleetwatch probe`: health-check the targets the way the ALB does, without a screen.
