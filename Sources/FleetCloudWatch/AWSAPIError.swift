@@ -34,7 +34,7 @@ public enum AWSAPIError: Error, Sendable, Equatable, LocalizedError, CustomStrin
         switch self {
         case .noCredentials(let searched):
             return "no AWS credentials found (looked in: \(searched.joined(separator: "; "))): "
-                + "set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or AWS_PROFILE with a profile in ~/.aws/credentials"
+                + "set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or name a profile of ~/.aws/credentials or ~/.aws/config (profile: or AWS_PROFILE)"
         case .credentialSource(let profile, let detail):
             return "AWS profile '\(profile)': \(detail)"
         case .expiredToken(let service, let keyId):

@@ -30,7 +30,7 @@ extension CloudWatchAPISource {
         let s = config.settings
         try s.rejectUnknownKeys(allowed: configKeys)
         let profile = try s["profile"]?.string()
-        var chain = AWSCredentialChain(environment: environment, profile: profile)
+        var chain = AWSCredentialChain(environment: environment, profile: profile, transport: transport)
 
         let region = try s["region"]?.string() ?? chain.profileRegion() ?? context.fleet.region
         guard AWSEndpoint.isPlausibleRegion(region) else {
