@@ -12,6 +12,7 @@ final class RoutedLoopbackServer: Sendable {
         var method: String
         var uri: String
         var headers: [String: String]  // lower-cased names
+        var body: [UInt8]
 
         func header(_ name: String) -> String? { headers[name.lowercased()] }
     }
@@ -50,6 +51,7 @@ final class RoutedLoopbackServer: Sendable {
         let route: @Sendable (Request) -> (status: Int, body: String)
         let note: @Sendable (Request) -> Void
         var head: HTTPRequestHead?
+        var body: [UInt8] = []
 
         init(route: @escaping @Sendable (Request) -> (status: Int, body: String), note: @escaping @Sendable (Request) -> Void) {
             self.route = route
@@ -58,19 +60,22 @@ final class RoutedLoopbackServer: Sendable {
 
         func channelRead(context: ChannelHandlerContext, data: NIOAny) {
             switch unwrapInboundIn(data) {
-            case .head(let h): head = h
-            case .body: break
+            case .head(let h):
+                head = h
+                body = []
+            case .body(var buffer):
+                if body.count < 1 << 20 { body += buffer.readBytes(length: buffer.readableBytes) ?? [] }
             case .end:
                 guard let head else { return }
                 var headers: [String: String] = [:]
                 for (name, value) in head.headers { headers[name.lowercased()] = value }
-                let request = Request(method: head.method.rawValue, uri: head.uri, headers: headers)
+                let request = Request(method: head.method.rawValue, uri: head.uri, headers: headers, body: body)
                 note(request)
                 let (status, text) = route(request)
                 guard status > 0 else { return }  // hang: read the request, never answer
                 var out = HTTPHeaders()
                 out.add(name: "Content-Length", value: String(text.utf8.count))
-                out.add(name: "Content-Type", value: text.hasPrefix("{") ? "application/json" : "text/plain")
+                out.add(name: "Content-Type", value: text.hasPrefix("{") ? "application/json" : text.hasPrefix("<") ? "text/xml" : "text/plain")
                 context.write(wrapOutboundOut(.head(HTTPResponseHead(version: head.version, status: .init(statusCode: status), headers: out))), promise: nil)
                 context.write(wrapOutboundOut(.body(.byteBuffer(context.channel.allocator.buffer(string: text)))), promise: nil)
                 context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
