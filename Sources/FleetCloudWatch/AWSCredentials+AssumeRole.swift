@@ -15,11 +15,12 @@ extension AWSCredentialChain {
     /// The settings are the AWS CLI's
     /// (https://docs.aws.amazon.com/cli/latest/userguide/cli-configure-role.html); the call is STS
     /// AssumeRole (https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html) at the
-    /// regional endpoint of the profile's `region` (else the fleet's), or `AWS_ENDPOINT_URL_STS`.
+    /// regional endpoint of `AWS_REGION`, else the profile's `region`, else the fleet's; or at
+    /// `AWS_ENDPOINT_URL_STS` or the configuration's `endpoint:`.
     func assumeRole(profile name: String, settings: [String: String], files: AWSProfileFiles,
                     visited: [String]) async throws -> AWSCredentials {
         let request = try AssumeRoleRequest(profile: name, settings: settings, now: now())
-        let region = settings["region"] ?? env("AWS_REGION") ?? env("AWS_DEFAULT_REGION") ?? region ?? "us-east-1"
+        let region = env("AWS_REGION") ?? env("AWS_DEFAULT_REGION") ?? settings["region"] ?? region ?? "us-east-1"
         let endpoint = try stsEndpoint ?? endpointFromEnvironment("AWS_ENDPOINT_URL_STS", profile: name) ?? .standard(.sts, region: region)
         let key = "role|\(configFile)|\(credentialsFile)|\(name)|\(request.roleArn)|\(endpoint)"
         return try await cache.credentials(for: key, now: now()) {

@@ -125,6 +125,16 @@ struct CredentialProcess: Sendable {
         var value: Outcome? { lock.withLock { reason } }
     }
 
+    /// The running program, for the timer's thread: signals only while it has not been reaped, so
+    /// a late signal never reaches a process that reused its id.
+    private final class Child: @unchecked Sendable {  // Process.isRunning is safe to read across threads
+        let process: Process
+        init(_ process: Process) { self.process = process }
+        func signal(_ sig: Int32) {
+            if process.isRunning { kill(process.processIdentifier, sig) }
+        }
+    }
+
     private func runBlocking(path: String) throws -> Outcome {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
@@ -140,11 +150,11 @@ struct CredentialProcess: Sendable {
             return .couldNotStart(SafeText.line((error as NSError).localizedDescription).prefix(120).description)
         }
         let stop = Stop()
-        let pid = process.processIdentifier
+        let child = Child(process)
         let timer = DispatchWorkItem {
             guard stop.set(.timedOut) else { return }
-            kill(pid, SIGTERM)
-            DispatchQueue.global().asyncAfter(deadline: .now() + 1) { kill(pid, SIGKILL) }
+            child.signal(SIGTERM)
+            DispatchQueue.global().asyncAfter(deadline: .now() + 1) { child.signal(SIGKILL) }
         }
         DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: timer)
         var output = Data()
@@ -152,7 +162,7 @@ struct CredentialProcess: Sendable {
         while let chunk = try? reader.read(upToCount: 64 * 1024), !chunk.isEmpty {
             output.append(chunk)
             if output.count > Self.maxOutput {
-                if stop.set(.tooMuchOutput) { kill(pid, SIGKILL) }
+                if stop.set(.tooMuchOutput) { child.signal(SIGKILL) }
                 break
             }
         }

@@ -53,10 +53,15 @@ struct AWSInstanceMetadata: Sendable {
         let base = "\(endpoint)/latest/meta-data/iam/security-credentials/"
         let list = try await get(base, headers: header, what: "the role name")
         guard let role = String(decoding: list, as: UTF8.self).split(whereSeparator: \.isNewline).first
-            .map({ $0.trimmingCharacters(in: .whitespaces) }), !role.isEmpty, !role.contains("/") else {
+            .map({ $0.trimmingCharacters(in: .whitespaces) }), !role.isEmpty else {
             throw Failure(description: "the instance has no IAM role (instance metadata lists none)")
         }
-        let body = try await get(base + SigV4Signer.uriEncode(role), headers: header, what: "the role's credentials")
+        // IAM role names are letters, digits and +=,.@_- (so safe in a path as they are).
+        let allowed = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "+=,.@_-"))
+        guard role.count <= 128, role.unicodeScalars.allSatisfy({ $0.isASCII && allowed.contains($0) }) else {
+            throw Failure(description: "instance metadata named a role that is not an IAM role name")
+        }
+        let body = try await get(base + role, headers: header, what: "the role's credentials")
         return try Self.parse(body, role: role)
     }
 

@@ -111,6 +111,18 @@ struct CredentialsMotoTests {
         #expect(calls[1].keyId.hasPrefix("ASIA") && calls[1].keyId != creds.accessKeyId)
     }
 
+    /// A role profile may name itself as `source_profile` to sign with its own keys (no loop).
+    @Test func aRoleProfileMayBeItsOwnSource() async throws {
+        let fleet = try MotoFleet.require()
+        let home = try Self.home(config: "[profile base]\nrole_arn = arn:aws:iam::123456789012:role/self\nsource_profile = base\n")
+        let recorder = SigningRecorder()
+        let chain = AWSCredentialChain(environment: ["AWS_ENDPOINT_URL_STS": fleet.server.endpoint, "AWS_EC2_METADATA_DISABLED": "true"],
+                                       homeDirectory: home, profile: "base", transport: recorder, cache: AWSCredentialCache())
+        let creds = try await chain.resolve()
+        #expect(creds.origin == "role arn:aws:iam::123456789012:role/self")
+        #expect(recorder.keys(of: "AssumeRole") == [Self.baseKey])
+    }
+
     @Test func stsErrorsNameTheProfileAndTheRole() async throws {
         let home = try Self.home(config: "[profile ro]\nrole_arn = arn:aws:iam::123456789012:role/x\nsource_profile = base\n")
         let chain = AWSCredentialChain(environment: ["AWS_ENDPOINT_URL_STS": "http://127.0.0.1:1", "AWS_EC2_METADATA_DISABLED": "true"],
