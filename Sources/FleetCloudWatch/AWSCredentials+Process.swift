@@ -34,8 +34,9 @@ struct CredentialProcess: Sendable {
     /// The program's file name, safe to show (arguments may hold secrets; they are never shown).
     var name: String { SafeText.line(String(words[0].split(separator: "/").last ?? "")) }
 
-    /// Splits a command line into words as Python's `shlex.split` does (the AWS CLI's rule on
-    /// POSIX): blanks separate words; `'…'` is literal; in `"…"` a backslash escapes only `\`, `"`,
+    /// Splits a command line into words as Python's `shlex.split` does: the CLI guide gives only
+    /// the quoting rules (double quotes around a path or value with spaces), and botocore splits
+    /// with `shlex.split` on POSIX (`compat_shell_split`). Blanks separate words; `'…'` is literal; in `"…"` a backslash escapes only `\`, `"`,
     /// `$`, `` ` `` and newline; elsewhere a backslash escapes the next character.
     static func split(_ command: String, profile: String) throws -> [String] {
         var words: [String] = []

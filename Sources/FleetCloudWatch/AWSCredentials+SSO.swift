@@ -4,12 +4,14 @@ import Foundation
 
 extension AWSCredentialChain {
     /// An IAM Identity Center (SSO) profile
-    /// (https://docs.aws.amazon.com/cli/latest/userguide/cli-configure-sso.html): `sso_account_id`,
+    /// (https://docs.aws.amazon.com/cli/latest/userguide/cli-configure-sso.html,
+    /// https://docs.aws.amazon.com/sdkref/latest/guide/feature-sso-credentials.html): `sso_account_id`,
     /// `sso_role_name`, and either `sso_session = NAME` (with `[sso-session NAME]` holding
     /// `sso_start_url` and `sso_region`) or the legacy `sso_start_url` + `sso_region` in the profile.
-    /// The access token is the one `aws sso login` cached in `~/.aws/sso/cache/HASH.json`, HASH the
-    /// SHA-1 (hex) of the session name, or of the start URL for a legacy profile
-    /// (https://docs.aws.amazon.com/sdkref/latest/guide/understanding-sso.html); it is exchanged at
+    /// The access token is the one `aws sso login` cached in `~/.aws/sso/cache/HASH.json`
+    /// (`accessToken`, `expiresAt`), HASH the SHA-1 (hex) of the session name, or of the start URL
+    /// for a legacy profile: the guides name the folder but not the file name, which is the SDKs'
+    /// rule (botocore's `SSOTokenLoader`, the JS SDK's `getSSOTokenFilepath`). It is exchanged at
     /// the access portal's GetRoleCredentials
     /// (https://docs.aws.amazon.com/singlesignon/latest/PortalAPIReference/API_GetRoleCredentials.html),
     /// `https://portal.sso.REGION.amazonaws.com` or `AWS_ENDPOINT_URL_SSO`. fleetwatch does not
