@@ -118,6 +118,8 @@ struct AWSCredentialChainOrderTests {
                                       now: Date(timeIntervalSince1970: 1_800_000_000))
         #expect(d.parameters.map(\.0) == ["RoleArn", "RoleSessionName"])
         #expect(d.sessionName == "fleetwatch-1800000000")
+        // STS is called at the regional endpoint.
+        #expect(AWSEndpoint.standard(.sts, region: "eu-west-1").description == "https://sts.eu-west-1.amazonaws.com")
     }
 
     /// The AssumeRole answer as the STS API reference shows it.
