@@ -8,6 +8,9 @@ import Foundation
 public enum AWSAPIError: Error, Sendable, Equatable, LocalizedError, CustomStringConvertible {
     /// No credentials in any of the standard places; `searched` says where it looked.
     case noCredentials(searched: [String])
+    /// A profile's credential source (assume role, `credential_process`, SSO, instance metadata)
+    /// failed; `detail` says how and what to do, and never holds a secret.
+    case credentialSource(profile: String, detail: String)
     /// The session token (temporary credentials) has expired.
     case expiredToken(service: String, keyId: String)
     /// The identity may not call `action` (e.g. `cloudwatch:GetMetricData`).
@@ -31,7 +34,9 @@ public enum AWSAPIError: Error, Sendable, Equatable, LocalizedError, CustomStrin
         switch self {
         case .noCredentials(let searched):
             return "no AWS credentials found (looked in: \(searched.joined(separator: "; "))): "
-                + "set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or AWS_PROFILE with a profile in ~/.aws/credentials"
+                + "set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or name a profile of ~/.aws/credentials or ~/.aws/config (profile: or AWS_PROFILE)"
+        case .credentialSource(let profile, let detail):
+            return "AWS profile '\(profile)': \(detail)"
         case .expiredToken(let service, let keyId):
             return "\(service): the session token for \(keyId) has expired: renew the credentials "
                 + "(e.g. aws sso login or a new assume-role); fleetwatch rereads them at the next refresh"

@@ -1,9 +1,9 @@
 import Foundation
 
-/// An AWS access key, optionally with a session token. Never printed: `description` and
-/// `debugDescription` show only a redacted key id, so a stray `print` or string interpolation
-/// cannot leak a secret to the screen, a log or a recording.
-public struct AWSCredentials: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible {
+/// An AWS access key, optionally with a session token. Never printed: `description`,
+/// `debugDescription` and the mirror (`dump`) show only a redacted key id, so a stray `print`,
+/// string interpolation or `dump` cannot leak a secret to the screen, a log or a recording.
+public struct AWSCredentials: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
     public var accessKeyId: String
     public var secretAccessKey: String
     public var sessionToken: String?
@@ -30,4 +30,8 @@ public struct AWSCredentials: Sendable, Hashable, CustomStringConvertible, Custo
 
     public var description: String { "AWSCredentials(\(redactedKeyId) from \(origin))" }
     public var debugDescription: String { description }
+    public var customMirror: Mirror {
+        Mirror(self, children: ["accessKeyId": redactedKeyId, "origin": origin, "expiration": expiration as Any],
+               displayStyle: .struct)
+    }
 }

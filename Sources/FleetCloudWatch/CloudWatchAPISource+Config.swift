@@ -30,14 +30,15 @@ extension CloudWatchAPISource {
         let s = config.settings
         try s.rejectUnknownKeys(allowed: configKeys)
         let profile = try s["profile"]?.string() ?? context.profile
-        let chain = AWSCredentialChain(environment: environment, profile: profile)
+        var chain = AWSCredentialChain(environment: environment, profile: profile, transport: transport)
 
         let region = try s["region"]?.string() ?? chain.profileRegion() ?? context.fleet.region
         guard AWSEndpoint.isPlausibleRegion(region) else {
             throw (s["region"] ?? s).error("'\(region)' is not an AWS region name (like us-east-1)")
         }
         var endpoints: [String: AWSEndpoint] = [:]
-        let services = ["monitoring", "elasticloadbalancing", "autoscaling"]
+        // `sts` is for role profiles (AssumeRole); `endpoint:` covers it too, like the CLI's `endpoint_url`.
+        let services = ["monitoring", "elasticloadbalancing", "autoscaling", "sts"]
         if let node = s["endpoint"] {
             let text = try node.string()
             guard let e = AWSEndpoint(url: text) else { throw node.error("expected a URL like https://host:port, got \"\(text)\"") }
@@ -105,9 +106,11 @@ extension CloudWatchAPISource {
                                 metrics: metrics, instanceCPU: try s["instance_cpu"]?.bool() ?? true, period: period,
                                 backfill: backfill, describeEvery: describeEvery,
                                 alarmPrefix: try s["alarm_prefix"]?.string(), fallbackZones: context.fleet.zones)
+        chain.region = region
+        chain.stsEndpoint = endpoints["sts"]
         let source = CloudWatchAPISource(name: config.name, settings: settings,
                                          clients: Clients(region: region, endpoints: endpoints, transport: transport),
-                                         credentials: { try chain.resolve() })
+                                         credentials: { [chain] in try await chain.resolve() })
         return ScheduledSource(source, every: interval, staleAfter: max(3 * interval, 10 * Double(period)))
     }
 }

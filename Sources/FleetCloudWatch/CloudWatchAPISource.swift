@@ -97,7 +97,7 @@ public actor CloudWatchAPISource: MetricSource {
     }
 
     private let clients: Clients
-    private let credentials: @Sendable () throws -> AWSCredentials
+    private let credentials: @Sendable () async throws -> AWSCredentials
     private let backoff: AWSRetryPolicy
 
     private var resources: Resources?
@@ -120,7 +120,7 @@ public actor CloudWatchAPISource: MetricSource {
     public private(set) var lastMetricCalls = 0
 
     public init(name: String = "cloudwatch", settings: Settings, clients: Clients,
-                credentials: @escaping @Sendable () throws -> AWSCredentials,
+                credentials: @escaping @Sendable () async throws -> AWSCredentials,
                 backoff: AWSRetryPolicy = AWSRetryPolicy(maxAttempts: 1, baseDelay: 60, maxDelay: 900)) {
         self.name = name
         self.settings = settings
@@ -133,7 +133,7 @@ public actor CloudWatchAPISource: MetricSource {
         if let notBefore, now < notBefore {
             throw AWSAPIError.throttled(service: "cloudwatch", operation: "GetMetricData", attempts: throttledPolls)
         }
-        let creds = try credentials()
+        let creds = try await credentials()
         if let expiration = creds.expiration, expiration <= now {
             throw AWSAPIError.expiredToken(service: "cloudwatch", keyId: creds.redactedKeyId)
         }

@@ -33,17 +33,17 @@ struct CloudWatchAPICredentialsTests {
         #expect(ini[section: "profile prod"]?["s3"]?.contains("max_concurrent_requests") == true)
     }
 
-    @Test func environmentComesFirst() throws {
+    @Test func environmentComesFirst() async throws {
         let home = try Self.home(credentials: "[default]\naws_access_key_id = AKIDFILE\naws_secret_access_key = s\n")
         let chain = AWSCredentialChain(environment: ["AWS_ACCESS_KEY_ID": "AKIDENV", "AWS_SECRET_ACCESS_KEY": "e",
                                                      "AWS_SESSION_TOKEN": "tok"], homeDirectory: home)
-        let c = try chain.resolve()
+        let c = try await chain.resolve()
         #expect(c.accessKeyId == "AKIDENV")
         #expect(c.sessionToken == "tok")
         #expect(c.origin == "environment")
     }
 
-    @Test func profileFromEnvironmentPicksTheSection() throws {
+    @Test func profileFromEnvironmentPicksTheSection() async throws {
         let home = try Self.home(credentials: """
             [default]
             aws_access_key_id = AKIDDEFAULT
@@ -53,38 +53,39 @@ struct CloudWatchAPICredentialsTests {
             aws_secret_access_key = p
             aws_session_token = ptoken
             """)
-        let c = try AWSCredentialChain(environment: ["AWS_PROFILE": "prod"], homeDirectory: home).resolve()
+        let c = try await AWSCredentialChain(environment: ["AWS_PROFILE": "prod"], homeDirectory: home).resolve()
         #expect(c.accessKeyId == "AKIDPROD")
         #expect(c.sessionToken == "ptoken")
-        let d = try AWSCredentialChain(environment: [:], homeDirectory: home).resolve()
+        let d = try await AWSCredentialChain(environment: [:], homeDirectory: home).resolve()
         #expect(d.accessKeyId == "AKIDDEFAULT")
         // A profile in the fleetwatch configuration wins over AWS_PROFILE.
-        let e = try AWSCredentialChain(environment: ["AWS_PROFILE": "prod"], homeDirectory: home, profile: "default").resolve()
+        let e = try await AWSCredentialChain(environment: ["AWS_PROFILE": "prod"], homeDirectory: home, profile: "default").resolve()
         #expect(e.accessKeyId == "AKIDDEFAULT")
     }
 
-    @Test func configFileUsesProfilePrefixAndHonoursItsVariable() throws {
+    @Test func configFileUsesProfilePrefixAndHonoursItsVariable() async throws {
         let home = try Self.home()
         let config = home + "/elsewhere.ini"
         try "[profile ops]\naws_access_key_id = AKIDCONFIG\naws_secret_access_key = c\nregion = ap-south-1\n"
             .write(toFile: config, atomically: true, encoding: .utf8)
         let chain = AWSCredentialChain(environment: ["AWS_PROFILE": "ops", "AWS_CONFIG_FILE": config], homeDirectory: home)
-        #expect(try chain.resolve().accessKeyId == "AKIDCONFIG")
+        #expect(try await chain.resolve().accessKeyId == "AKIDCONFIG")
         #expect(chain.profileRegion() == "ap-south-1")
     }
 
-    @Test func sharedCredentialsFileVariableIsHonoured() throws {
+    @Test func sharedCredentialsFileVariableIsHonoured() async throws {
         let home = try Self.home()
         let file = home + "/creds"
         try "[default]\naws_access_key_id = AKIDSHARED\naws_secret_access_key = x\n".write(toFile: file, atomically: true, encoding: .utf8)
-        let c = try AWSCredentialChain(environment: ["AWS_SHARED_CREDENTIALS_FILE": file], homeDirectory: home).resolve()
+        let c = try await AWSCredentialChain(environment: ["AWS_SHARED_CREDENTIALS_FILE": file], homeDirectory: home).resolve()
         #expect(c.accessKeyId == "AKIDSHARED")
     }
 
-    @Test func nothingFoundSaysWhereItLooked() throws {
+    @Test func nothingFoundSaysWhereItLooked() async throws {
         let home = try Self.home()
         do {
-            _ = try AWSCredentialChain(environment: ["AWS_PROFILE": "prod"], homeDirectory: home).resolve()
+            _ = try await AWSCredentialChain(environment: ["AWS_PROFILE": "prod", "AWS_EC2_METADATA_DISABLED": "true"],
+                                             homeDirectory: home).resolve()
             Issue.record("expected no credentials")
         } catch let error as AWSAPIError {
             let text = error.description
@@ -92,6 +93,7 @@ struct CloudWatchAPICredentialsTests {
             #expect(text.contains("environment"))
             #expect(text.contains(home + "/.aws/credentials (no such file)"))
             #expect(text.contains(home + "/.aws/config"))
+            #expect(text.contains("EC2 instance metadata (AWS_EC2_METADATA_DISABLED=true)"))
             #expect(!text.contains("\n"))
         }
     }

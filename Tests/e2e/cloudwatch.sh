@@ -2,7 +2,8 @@
 # End to end, live CloudWatch against moto: start moto_server on a free loopback port, seed the
 # Erato fleet (Tests/Fixtures/moto/seed.py), run the built binary's
 # `fleetwatch snapshot --config cw.yaml --format json` and check the seeded values arrive; then the
-# failure texts for missing credentials and an unreachable endpoint (and that no key leaks).
+# failure texts for missing credentials and an unreachable endpoint (and that no key leaks); and a
+# `profile:` naming a role profile (role_arn + source_profile) that assumes the role at moto's STS.
 # Usage: Tests/e2e/cloudwatch.sh path/to/fleetwatch
 set -uo pipefail
 BIN=$(realpath "${1:?usage: cloudwatch.sh path/to/fleetwatch}")
@@ -69,10 +70,31 @@ sys.exit(1 if problems else 0)
 PY
 check "no key in the output" sh -c "! grep -q -e AKIAE2EEXAMPLEKEY01 -e e2e-secret-value '$WORK/out.json' '$WORK/err.txt'"
 
-run "$BIN" snapshot --config "$WORK/cw.yaml" --format json >/dev/null 2>"$WORK/err2.txt"
+run AWS_EC2_METADATA_DISABLED=true "$BIN" snapshot --config "$WORK/cw.yaml" --format json >/dev/null 2>"$WORK/err2.txt"
 rc=$?
 check "no credentials: exit 1 and says where it looked ($(head -c 300 "$WORK/err2.txt"))" \
-  sh -c "test $rc -eq 1 && grep -q 'no AWS credentials found (looked in: environment' '$WORK/err2.txt' && grep -q '.aws/credentials' '$WORK/err2.txt'"
+  sh -c "test $rc -eq 1 && grep -q 'no AWS credentials found (looked in: environment' '$WORK/err2.txt' && grep -q '.aws/credentials' '$WORK/err2.txt' && grep -q 'EC2 instance metadata (AWS_EC2_METADATA_DISABLED=true)' '$WORK/err2.txt'"
+
+# A role profile: no keys in the environment, only [base] keys that sign AssumeRole (moto's STS,
+# reached through `endpoint:`); the snapshot polls with the assumed role's credentials.
+mkdir -p "$WORK/home/.aws"
+printf '[base]\naws_access_key_id = AKIAE2EBASEKEY000001\naws_secret_access_key = e2e-base-secret-do-not-print\n' >"$WORK/home/.aws/credentials"
+printf '[profile fleet-ro]\nrole_arn = arn:aws:iam::123456789012:role/fleet-ro\nsource_profile = base\nexternal_id = e2e\n[profile fleet-mfa]\nrole_arn = arn:aws:iam::123456789012:role/fleet-ro\nsource_profile = base\nmfa_serial = arn:aws:iam::123456789012:mfa/me\n' >"$WORK/home/.aws/config"
+sed 's#^  - kind: cloudwatch$#  - kind: cloudwatch\n    profile: fleet-ro#' "$WORK/cw.yaml" >"$WORK/cw-role.yaml"
+run AWS_EC2_METADATA_DISABLED=true "$BIN" snapshot --config "$WORK/cw-role.yaml" --format json >"$WORK/out-role.json" 2>"$WORK/err-role.txt"
+rc=$?
+check "role profile: snapshot exits 0 ($(head -c 300 "$WORK/err-role.txt"))" test "$rc" -eq 0
+check "role profile: the seeded values arrive" python3 -c '
+import json, sys
+out = json.load(open(sys.argv[1]))
+sys.exit(0 if out["metrics"]["cpu"]["latest"] == 49.0 and [s["status"] for s in out["sources"]] == ["ok"] else 1)' "$WORK/out-role.json"
+check "role profile: no key in the output" sh -c "! grep -q -e AKIAE2EBASEKEY -e e2e-base-secret -e ASIA '$WORK/out-role.json' '$WORK/err-role.txt'"
+sed 's#profile: fleet-ro#profile: fleet-mfa#' "$WORK/cw-role.yaml" >"$WORK/cw-mfa.yaml"
+run AWS_EC2_METADATA_DISABLED=true "$BIN" snapshot --config "$WORK/cw-mfa.yaml" --format json >/dev/null 2>"$WORK/err-mfa.txt"
+rc=$?
+check "mfa_serial: exit 1 naming the profile ($(head -c 300 "$WORK/err-mfa.txt"))" \
+  sh -c "test $rc -eq 1 && grep -q \"AWS profile 'fleet-mfa': mfa_serial needs an MFA code\" '$WORK/err-mfa.txt'"
+rm -rf "$WORK/home/.aws"
 
 sed "s#http://127.0.0.1:$PORT#http://127.0.0.1:1#" "$WORK/cw.yaml" >"$WORK/cw-down.yaml"
 run AWS_ACCESS_KEY_ID=AKIAE2EEXAMPLEKEY01 AWS_SECRET_ACCESS_KEY=e2e-secret-value-do-not-print \
