@@ -2,14 +2,19 @@ import FleetCore
 import FleetSources
 import Foundation
 
-/// `kind: cloudwatch`: live CloudWatch, Auto Scaling and ELBv2 APIs.
+/// `kind: cloudwatch`: live CloudWatch, Auto Scaling and ELBv2 APIs. The program registers one
+/// instance, so its ``links`` are the process's: every source it makes joins the link of its region,
+/// profile and endpoints, and the sources of all fleets there share one GetMetricData per refresh.
 public struct CloudWatchSourceKind: SourceKind {
     public let key = "cloudwatch"
+    public let links: CloudWatchLinks
 
-    public init() {}
+    public init(links: CloudWatchLinks = CloudWatchLinks()) {
+        self.links = links
+    }
 
     public func make(_ entry: SourceConfig, context: SourceContext) throws -> ScheduledSource {
-        try CloudWatchAPISource.scheduled(config: entry, context: context)
+        try CloudWatchAPISource.scheduled(config: entry, context: context, links: links)
     }
 }
 
@@ -26,7 +31,8 @@ extension CloudWatchAPISource {
     /// the period is an error unless `allow_fast_refresh: true`.
     public static func scheduled(config: SourceConfig, context: SourceContext,
                                  transport: any AWSTransport = AsyncHTTPTransport(),
-                                 environment: [String: String] = ProcessInfo.processInfo.environment) throws -> ScheduledSource {
+                                 environment: [String: String] = ProcessInfo.processInfo.environment,
+                                 links: CloudWatchLinks? = nil) throws -> ScheduledSource {
         let s = config.settings
         try s.rejectUnknownKeys(allowed: configKeys)
         let profile = try s["profile"]?.string() ?? context.profile
@@ -105,9 +111,16 @@ extension CloudWatchAPISource {
                                 metrics: metrics, instanceCPU: try s["instance_cpu"]?.bool() ?? true, period: period,
                                 backfill: backfill, describeEvery: describeEvery,
                                 alarmPrefix: try s["alarm_prefix"]?.string(), fallbackZones: context.fleet.zones)
-        let source = CloudWatchAPISource(name: config.name, settings: settings,
-                                         clients: Clients(region: region, endpoints: endpoints, transport: transport),
-                                         credentials: { try chain.resolve() })
+        var withInterval = settings
+        withInterval.interval = interval
+        let clients = Clients(region: region, endpoints: endpoints, transport: transport)
+        let credentials: @Sendable () throws -> AWSCredentials = { try chain.resolve() }
+        let link = links?.link(for: CloudWatchLink.Key(region: region, profile: chain.profileName, endpoints: endpoints)) {
+            CloudWatchLink(key: CloudWatchLink.Key(region: region, profile: chain.profileName, endpoints: endpoints),
+                           clients: clients, credentials: credentials)
+        }
+        let source = CloudWatchAPISource(name: config.name, settings: withInterval, clients: clients,
+                                         credentials: credentials, link: link)
         return ScheduledSource(source, every: interval, staleAfter: max(3 * interval, 10 * Double(period)))
     }
 }

@@ -1,0 +1,72 @@
+import Foundation
+
+/// What the sources of one region and account share in a process: ONE GetMetricData request per
+/// refresh for all of them (``RequestBatcher`` of ``MetricDataAsk``s, split by ``MetricDataBatch``),
+/// DescribeAutoScalingGroups for all their groups in one call (up to 100 names, see
+/// ``AutoScalingClient/describeGroups(names:credentials:)``), and the throttling backoff
+/// (``ThrottleGate``). Made by the first source of its key; the others join it.
+public final class CloudWatchLink: Sendable {
+    /// Sources share a link when they have the same region, credentials profile and endpoints.
+    public struct Key: Sendable, Hashable {
+        public var region: String
+        /// The credentials profile (the account); `default` when none is named.
+        public var profile: String
+        /// The endpoints, for tests and VPC endpoints (empty: the public ones).
+        public var endpoints: [String: AWSEndpoint]
+
+        public init(region: String, profile: String, endpoints: [String: AWSEndpoint] = [:]) {
+            self.region = region
+            self.profile = profile
+            self.endpoints = endpoints
+        }
+    }
+
+    public let key: Key
+    public let metricData: RequestBatcher<MetricDataAsk, CloudWatchClient.MetricData>
+    public let groups: RequestBatcher<String, AutoScalingClient.Group?>
+    public let throttle: ThrottleGate
+
+    /// `gather`: how long a round waits for its expected members (``RoundGathering``).
+    public init(key: Key, clients: CloudWatchAPISource.Clients, credentials: @escaping @Sendable () throws -> AWSCredentials,
+                gather: TimeInterval = 2, throttle: ThrottleGate = ThrottleGate()) {
+        self.key = key
+        self.throttle = throttle
+        let cloudWatch = clients.cloudWatch, autoScaling = clients.autoScaling
+        metricData = RequestBatcher(gather: gather) { asks in
+            let creds = try credentials()
+            let batch = MetricDataBatch(asks)
+            var pages: [CloudWatchClient.MetricData] = []
+            for request in batch.requests {
+                pages.append(try await cloudWatch.getMetricData(queries: request.queries, start: request.start,
+                                                                end: request.end, credentials: creds))
+            }
+            return batch.split(pages, asks: asks)
+        }
+        groups = RequestBatcher(gather: gather) { names in
+            let found = try await autoScaling.describeGroups(names: Array(Set(names)), credentials: try credentials())
+            let byName = Dictionary(found.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+            return names.map { byName[$0] }
+        }
+    }
+}
+
+/// The links of a process, by key: one ``CloudWatchSourceKind`` holds them, so every
+/// `kind: cloudwatch` source of every fleet that shares a region and account shares one link.
+public final class CloudWatchLinks: @unchecked Sendable {  // the table is behind `lock`
+    private let lock = NSLock()
+    private var links: [CloudWatchLink.Key: CloudWatchLink] = [:]
+
+    public init() {}
+
+    /// The link for `key`, made with `make` the first time.
+    public func link(for key: CloudWatchLink.Key, make: () -> CloudWatchLink) -> CloudWatchLink {
+        lock.withLock {
+            if let link = links[key] { return link }
+            let link = make()
+            links[key] = link
+            return link
+        }
+    }
+
+    public var count: Int { lock.withLock { links.count } }
+}

@@ -1,0 +1,86 @@
+import FleetCore
+import FleetSources
+import Foundation
+import Testing
+@testable import FleetCloudWatch
+
+/// Two fleets' sources on one link (same region and account) against a scripted AWS: one
+/// GetMetricData request and one DescribeAutoScalingGroups call for both, each source its own data.
+@Suite("Sources sharing a region and account")
+struct CloudWatchLinkTests {
+    static let queue = MetricKey(namespace: "Erato", name: "QueueDepth", statistic: "Maximum",
+                                 dimensions: [FleetCore.Dimension("Queue", "jobs")])
+
+    @Test func twoFleetsMakeOneGetMetricDataRequestAndOneGroupDescribe() async throws {
+        let aws = CloudWatchAPISourceTests.ScriptedAWS()
+        let endpoint = AWSEndpoint(url: "http://127.0.0.1:9")!
+        let clients = CloudWatchAPISource.Clients(
+            region: "us-east-1", endpoints: ["monitoring": endpoint, "elasticloadbalancing": endpoint, "autoscaling": endpoint],
+            transport: FakeTransport { try aws.answer($0) })
+        let creds: @Sendable () throws -> AWSCredentials = { AWSCredentials(accessKeyId: "AKIDTEST", secretAccessKey: "secret") }
+        // A long gather: the round can only leave because both members asked (no clock involved).
+        let link = CloudWatchLink(key: .init(region: "us-east-1", profile: "prod"), clients: clients, credentials: creds, gather: 3600)
+        let a = CloudWatchAPISource(name: "a", settings: .init(region: "us-east-1", autoScalingGroup: "erato-backend-asg",
+                                                               loadBalancer: "erato-backend-alb"),
+                                    clients: clients, credentials: creds, link: link)
+        var other = CloudWatchAPISource.Settings(region: "us-east-1", autoScalingGroup: "erato-backend-asg", loadBalancer: "erato-backend-alb",
+                                                 metrics: [.custom(Self.queue)], instanceCPU: false)
+        other.events = false
+        let b = CloudWatchAPISource(name: "b", settings: other, clients: clients, credentials: creds, link: link)
+        #expect(link.metricData.members == 2)
+
+        async let ua = a.poll(now: CloudWatchAPISourceTests.now)
+        async let ub = b.poll(now: CloudWatchAPISourceTests.now)
+        let (updateA, updateB) = try await (ua, ub)
+
+        // One request (two pages of it): A's 20 series, and B's queue series; B's error metrics
+        // are the same series as A's, so they are asked once.
+        #expect(aws.operations.filter { $0 == "GetMetricData" }.count == 2)
+        let queries = try #require(aws.metricBodies.first?["MetricDataQueries"] as? [[String: Any]])
+        #expect(queries.count == 21)
+        #expect(Set(queries.compactMap { $0["Id"] as? String }).count == 21)
+        #expect(aws.operations.filter { $0 == "DescribeAutoScalingGroups" }.count == 1)
+        #expect(link.metricData.roundsSent == 1)
+
+        #expect(updateA.metrics.count == 20)
+        #expect(updateA.metrics.contains { $0.key.name == "CPUUtilization" })
+        #expect(updateB.metrics.map(\.key).contains(Self.queue))
+        #expect(updateB.metrics.count == 1 + ErrorMetric.allCases.count * 2)
+        #expect(updateA.instances?.count == 3 && updateB.instances?.count == 3)
+    }
+
+    @Test func aThrottledRoundHoldsBackEverySourceOfTheLink() async throws {
+        let calls = Counter()
+        let transport = FakeTransport { r in
+            if r.header("X-Amz-Target")?.hasSuffix("GetMetricData") == true {
+                calls.next()
+                return AWSHTTPResponse(status: 400, headers: [("x-amzn-query-error", "Throttling;Sender")],
+                                       body: Array(#"{"__type":"ThrottlingException","message":"Rate exceeded"}"#.utf8))
+            }
+            return AWSHTTPResponse(status: 200, body: Array("<R/>".utf8))
+        }
+        let endpoint = AWSEndpoint(url: "http://127.0.0.1:9")!
+        let clients = CloudWatchAPISource.Clients(
+            region: "us-east-1", endpoints: ["monitoring": endpoint, "elasticloadbalancing": endpoint, "autoscaling": endpoint],
+            transport: transport, retry: AWSRetryPolicy(maxAttempts: 1, jitter: { 0 }, sleep: { _ in }))
+        let creds: @Sendable () throws -> AWSCredentials = { AWSCredentials(accessKeyId: "AKIDTEST", secretAccessKey: "s") }
+        let gate = ThrottleGate(backoff: AWSRetryPolicy(maxAttempts: 1, baseDelay: 60, maxDelay: 900, jitter: { 0.99 }))
+        let link = CloudWatchLink(key: .init(region: "us-east-1", profile: "prod"), clients: clients, credentials: creds,
+                                  gather: 3600, throttle: gate)
+        let sources = ["a", "b"].map { name in
+            CloudWatchAPISource(name: name, settings: .init(region: "us-east-1", autoScalingGroup: name, loadBalancer: "lb", instanceCPU: false),
+                                clients: clients, credentials: creds, link: link)
+        }
+        let now = CloudWatchAPISourceTests.now
+        async let r0 = outcome { try await sources[0].poll(now: now) }
+        async let r1 = outcome { try await sources[1].poll(now: now) }
+        for r in await [r0, r1] { #expect(throws: AWSAPIError.self) { try r.get() } }
+        #expect(calls.value == 1)  // one shared request, throttled once
+        // Within the backoff neither source calls; after it, they do.
+        for s in sources {
+            await #expect(throws: AWSAPIError.self) { try await s.poll(now: now.addingTimeInterval(59)) }
+        }
+        #expect(calls.value == 1)
+        #expect(gate.backingOffUntil == now.addingTimeInterval(60))
+    }
+}
