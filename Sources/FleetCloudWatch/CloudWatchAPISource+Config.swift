@@ -8,13 +8,19 @@ import Foundation
 public struct CloudWatchSourceKind: SourceKind {
     public let key = "cloudwatch"
     public let links: CloudWatchLinks
+    /// Where credentials are looked up, and the HTTP transport (tests give their own).
+    public let environment: [String: String]
+    public let transport: any AWSTransport
 
-    public init(links: CloudWatchLinks = CloudWatchLinks()) {
+    public init(links: CloudWatchLinks = CloudWatchLinks(), environment: [String: String] = ProcessInfo.processInfo.environment,
+                transport: any AWSTransport = AsyncHTTPTransport()) {
         self.links = links
+        self.environment = environment
+        self.transport = transport
     }
 
     public func make(_ entry: SourceConfig, context: SourceContext) throws -> ScheduledSource {
-        try CloudWatchAPISource.scheduled(config: entry, context: context, links: links)
+        try CloudWatchAPISource.scheduled(config: entry, context: context, transport: transport, environment: environment, links: links)
     }
 }
 
@@ -115,9 +121,9 @@ extension CloudWatchAPISource {
         withInterval.interval = interval
         let clients = Clients(region: region, endpoints: endpoints, transport: transport)
         let credentials: @Sendable () throws -> AWSCredentials = { try chain.resolve() }
-        let link = links?.link(for: CloudWatchLink.Key(region: region, profile: chain.profileName, endpoints: endpoints)) {
-            CloudWatchLink(key: CloudWatchLink.Key(region: region, profile: chain.profileName, endpoints: endpoints),
-                           clients: clients, credentials: credentials)
+        let key = CloudWatchLink.Key(region: region, profile: chain.profileName, endpoints: endpoints)
+        let link = links?.link(for: key) { gather in
+            CloudWatchLink(key: key, clients: clients, credentials: credentials, gather: gather)
         }
         let source = CloudWatchAPISource(name: config.name, settings: withInterval, clients: clients,
                                          credentials: credentials, link: link)

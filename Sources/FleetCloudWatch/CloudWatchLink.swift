@@ -26,9 +26,13 @@ public final class CloudWatchLink: Sendable {
     public let groups: RequestBatcher<String, AutoScalingClient.Group?>
     public let throttle: ThrottleGate
 
+    /// Seconds a round waits for the members it expects: long enough for a first poll's describe
+    /// calls to finish at different times, short next to CloudWatch's one-minute data.
+    public static let defaultGather: TimeInterval = 5
+
     /// `gather`: how long a round waits for its expected members (``RoundGathering``).
     public init(key: Key, clients: CloudWatchAPISource.Clients, credentials: @escaping @Sendable () throws -> AWSCredentials,
-                gather: TimeInterval = 2, throttle: ThrottleGate = ThrottleGate()) {
+                gather: TimeInterval = defaultGather, throttle: ThrottleGate = ThrottleGate()) {
         self.key = key
         self.throttle = throttle
         let cloudWatch = clients.cloudWatch, autoScaling = clients.autoScaling
@@ -55,14 +59,18 @@ public final class CloudWatchLink: Sendable {
 public final class CloudWatchLinks: @unchecked Sendable {  // the table is behind `lock`
     private let lock = NSLock()
     private var links: [CloudWatchLink.Key: CloudWatchLink] = [:]
+    /// How long a round waits for its expected members (``RoundGathering``).
+    public let gather: TimeInterval
 
-    public init() {}
+    public init(gather: TimeInterval = CloudWatchLink.defaultGather) {
+        self.gather = gather
+    }
 
-    /// The link for `key`, made with `make` the first time.
-    public func link(for key: CloudWatchLink.Key, make: () -> CloudWatchLink) -> CloudWatchLink {
+    /// The link for `key`, made with `make(gather)` the first time.
+    public func link(for key: CloudWatchLink.Key, make: (TimeInterval) -> CloudWatchLink) -> CloudWatchLink {
         lock.withLock {
             if let link = links[key] { return link }
-            let link = make()
+            let link = make(gather)
             links[key] = link
             return link
         }
