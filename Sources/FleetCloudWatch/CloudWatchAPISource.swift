@@ -1,3 +1,4 @@
+import AWSFormats
 import FleetCore
 import FleetSources
 import Foundation
@@ -118,6 +119,9 @@ public actor CloudWatchAPISource: MetricSource {
     public nonisolated let link: CloudWatchLink
     private nonisolated let metricMember: Int
     private nonisolated let groupMember: Int
+    private nonisolated let alarmsMember: Int
+    /// Registered only when the source asks for events.
+    private nonisolated let historyMember: Int?
 
     /// What the last poll asked and got, for tests and the benchmark.
     public private(set) var lastWindow: (start: Date, end: Date)?
@@ -137,11 +141,15 @@ public actor CloudWatchAPISource: MetricSource {
         self.link = link
         metricMember = link.metricData.register(interval: settings.interval)
         groupMember = link.groups.register(interval: settings.describeEvery)
+        alarmsMember = link.alarms.register(interval: settings.describeEvery)
+        historyMember = settings.events ? link.alarmHistory.register(interval: settings.describeEvery) : nil
     }
 
     deinit {
         link.metricData.unregister(metricMember)
         link.groups.unregister(groupMember)
+        link.alarms.unregister(alarmsMember)
+        if let historyMember { link.alarmHistory.unregister(historyMember) }
     }
 
     public func poll(now: Date) async throws -> FleetUpdate {
@@ -221,7 +229,7 @@ public actor CloudWatchAPISource: MetricSource {
         async let groupCall = link.groups.ask(settings.autoScalingGroup, member: groupMember)
         async let healthCall: [ELBv2Client.TargetHealthEntry]? = tgArn == nil ? nil
             : clients.elbv2.describeTargetHealth(targetGroupArn: tgArn!, credentials: creds)
-        async let alarmsCall = clients.cloudWatch.describeAlarms(prefix: settings.alarmPrefix, credentials: creds)
+        async let alarmsCall = link.alarms.ask(settings.alarmPrefix, member: alarmsMember)
 
         do {
             if let g = try await groupCall {
@@ -247,7 +255,7 @@ public actor CloudWatchAPISource: MetricSource {
     private func describeEvents(credentials creds: AWSCredentials, now: Date, warnings: inout [String]) async {
         let since = now.addingTimeInterval(-settings.backfill)
         async let activitiesCall = clients.autoScaling.describeScalingActivities(group: settings.autoScalingGroup, credentials: creds)
-        async let historyCall = clients.cloudWatch.describeAlarmHistory(since: since, credentials: creds)
+        async let historyCall = Self.history(since: since, link: link, member: historyMember)
         async let refreshesCall = clients.autoScaling.describeInstanceRefreshes(group: settings.autoScalingGroup, credentials: creds)
         do { pendingEvents += try await activitiesCall.flatMap(\.events) } catch { try? Self.tolerate(error, into: &warnings) }
         do {
@@ -256,6 +264,12 @@ public actor CloudWatchAPISource: MetricSource {
         } catch { try? Self.tolerate(error, into: &warnings) }
         do { pendingEvents += try await refreshesCall.map { $0.event(fallbackTime: now) } }
         catch { try? Self.tolerate(error, into: &warnings) }
+    }
+
+    /// The account's alarm history since `since`, through the link's shared round (none without a member).
+    private static func history(since: Date, link: CloudWatchLink, member: Int?) async throws -> [AlarmHistoryRecord] {
+        guard let member else { return [] }
+        return try await link.alarmHistory.ask(since, member: member)
     }
 
     private func resolveResources(credentials creds: AWSCredentials, warnings: inout [String]) async throws -> Resources {

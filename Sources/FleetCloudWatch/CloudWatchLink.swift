@@ -1,10 +1,14 @@
+import AWSFormats
+import FleetCore
 import Foundation
 
 /// What the sources of one region and account share in a process: ONE GetMetricData request per
 /// refresh for all of them (``RequestBatcher`` of ``MetricDataAsk``s, split by ``MetricDataBatch``),
 /// DescribeAutoScalingGroups for all their groups in one call (up to 100 names, see
 /// ``AutoScalingClient/describeGroups(names:credentials:)``), and the throttling backoff
-/// (``ThrottleGate``). Made by the first source of its key; the others join it.
+/// (``ThrottleGate``). DescribeAlarms and DescribeAlarmHistory read the whole account and region,
+/// so they too are made once per round for all its sources, each source keeping what is its own.
+/// Made by the first source of its key; the others join it.
 public final class CloudWatchLink: Sendable {
     /// Sources share a link when they have the same region, credentials profile and endpoints.
     public struct Key: Sendable, Hashable {
@@ -24,6 +28,10 @@ public final class CloudWatchLink: Sendable {
     public let key: Key
     public let metricData: RequestBatcher<MetricDataAsk, CloudWatchClient.MetricData>
     public let groups: RequestBatcher<String, AutoScalingClient.Group?>
+    /// Ask: the source's alarm-name prefix (nil: every alarm).
+    public let alarms: RequestBatcher<String?, [AlarmStatus]>
+    /// Ask: since when; answer: state updates since then.
+    public let alarmHistory: RequestBatcher<Date, [AlarmHistoryRecord]>
     public let throttle: ThrottleGate
 
     /// Seconds a round waits for the members it expects: long enough for a first poll's describe
@@ -50,6 +58,24 @@ public final class CloudWatchLink: Sendable {
             let found = try await autoScaling.describeGroups(names: Array(Set(names)), credentials: try credentials())
             let byName = Dictionary(found.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
             return names.map { byName[$0] }
+        }
+        alarms = RequestBatcher(gather: gather) { prefixes in
+            let creds = try credentials()
+            let distinct = Set(prefixes.map { $0 ?? "" })
+            // One call when the prefixes allow (one prefix, or one member wanting every alarm);
+            // otherwise one per distinct prefix, still not one per source.
+            if distinct.count == 1 || distinct.contains("") {
+                let common = distinct.count == 1 ? distinct.first! : ""
+                let all = try await cloudWatch.describeAlarms(prefix: common.isEmpty ? nil : common, credentials: creds)
+                return prefixes.map { p in all.filter { $0.name.hasPrefix(p ?? "") } }
+            }
+            var byPrefix: [String: [AlarmStatus]] = [:]
+            for p in distinct { byPrefix[p] = try await cloudWatch.describeAlarms(prefix: p, credentials: creds) }
+            return prefixes.map { byPrefix[$0 ?? ""] ?? [] }
+        }
+        alarmHistory = RequestBatcher(gather: gather) { starts in
+            let records = try await cloudWatch.describeAlarmHistory(since: starts.min() ?? Date(), credentials: try credentials())
+            return starts.map { since in records.filter { $0.timestamp >= since } }
         }
     }
 }

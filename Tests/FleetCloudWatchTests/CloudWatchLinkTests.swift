@@ -39,7 +39,12 @@ struct CloudWatchLinkTests {
         let queries = try #require(aws.metricBodies.first?["MetricDataQueries"] as? [[String: Any]])
         #expect(queries.count == 21)
         #expect(Set(queries.compactMap { $0["Id"] as? String }).count == 21)
-        #expect(aws.operations.filter { $0 == "DescribeAutoScalingGroups" }.count == 1)
+        // The describes of the account and region: once for both.
+        for op in ["DescribeAutoScalingGroups", "DescribeAlarms", "DescribeAlarmHistory"] {
+            #expect(aws.operations.filter { $0 == op }.count == 1, "\(op)")
+        }
+        #expect(updateA.alarms?.map(\.name) == ["erato-health-check-failures"])
+        #expect(updateB.alarms?.map(\.name) == ["erato-health-check-failures"])
         #expect(link.metricData.roundsSent == 1)
 
         #expect(updateA.metrics.count == 20)

@@ -65,22 +65,62 @@ struct CloudWatchFleetsMotoTests {
         return r.body
     }
 
-    /// moto's log since the last reset: one JSON object a line with the request's headers and body.
+    /// moto's log since the last reset: per request a JSON object with its headers and body. moto's
+    /// threads append to the file concurrently and a big entry (GetMetricData) is flushed in 8 KiB
+    /// pieces, so entries can interleave; each entry's headers come first, within its first piece,
+    /// so each `{"headers": {…}` object is read on its own (and, for the Query protocol, the small
+    /// entry's form body after it).
     static func logged(_ server: MotoServer) async throws -> [Logged] {
-        let text = String(decoding: try await recorder(server, "download-recording"), as: UTF8.self)
-        return try text.split(separator: "\n").map { line in
-            let entry = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
-            let headers = (entry["headers"] as? [String: String] ?? [:])
+        let text = Array(try await recorder(server, "download-recording"))
+        let marker = Array(#"{"headers": "#.utf8)
+        var out: [Logged] = []
+        var i = 0
+        while i + marker.count <= text.count {
+            guard text[i..<(i + marker.count)].elementsEqual(marker) else { i += 1; continue }
+            let open = i + marker.count
+            guard let close = Self.objectEnd(text, from: open),
+                  let headers = try? JSONSerialization.jsonObject(with: Data(text[open...close])) as? [String: String] else {
+                i += 1
+                continue
+            }
             func header(_ name: String) -> String? { headers.first { $0.key.lowercased() == name.lowercased() }?.value }
-            var body = entry["body"] as? String ?? ""
-            if entry["body_encoded"] as? Bool == true, let data = Data(base64Encoded: body) { body = String(decoding: data, as: UTF8.self) }
-            let operation = header("X-Amz-Target").map { String($0.split(separator: ".").last ?? "") }
-                ?? body.split(separator: "&").first { $0.hasPrefix("Action=") }.map { String($0.dropFirst(7)) } ?? "?"
+            var operation = header("X-Amz-Target").map { String($0.split(separator: ".").last ?? "") }
+            if operation == nil {  // Query protocol: the form body (base64) follows in the same small entry
+                let rest = String(decoding: text[close...].prefix(4096), as: UTF8.self)
+                if let r = rest.range(of: #""body": ""#) {
+                    let field = String(rest[r.upperBound...].prefix { $0 != "\"" })
+                    let form = Data(base64Encoded: field).map { String(decoding: $0, as: UTF8.self) } ?? field
+                    operation = form.split(separator: "&").first { $0.hasPrefix("Action=") }.map { String($0.dropFirst(7)) }
+                }
+            }
             // Credential=KEY/DATE/REGION/SERVICE/aws4_request
             let scope = header("Authorization")?.components(separatedBy: "Credential=").dropFirst().first?
                 .split(separator: ",").first?.split(separator: "/").map(String.init) ?? []
-            return Logged(operation: operation, region: scope.count > 2 ? scope[2] : "?", keyId: scope.first ?? "?")
+            out.append(Logged(operation: operation ?? "?", region: scope.count > 2 ? scope[2] : "?", keyId: scope.first ?? "?"))
+            i = close + 1
         }
+        return out
+    }
+
+    /// The index of the `}` closing the JSON object that starts at `from` (strings skipped).
+    static func objectEnd(_ bytes: [UInt8], from: Int) -> Int? {
+        var depth = 0, inString = false, escaped = false
+        for j in from..<bytes.count {
+            let c = bytes[j]
+            if inString {
+                if escaped { escaped = false } else if c == UInt8(ascii: "\\") { escaped = true } else if c == UInt8(ascii: "\"") { inString = false }
+                continue
+            }
+            switch c {
+            case UInt8(ascii: "\""): inString = true
+            case UInt8(ascii: "{"): depth += 1
+            case UInt8(ascii: "}"):
+                depth -= 1
+                if depth == 0 { return j }
+            default: break
+            }
+        }
+        return nil
     }
 
     @Test func oneGetMetricDataPerRegionAndAccountPerRefresh() async throws {
@@ -97,7 +137,8 @@ struct CloudWatchFleetsMotoTests {
             #expect(config.fleets.count == 7)
             // A long gather: a round leaves when every fleet asked, however slow moto is (the deadline
             // itself is tested on a manual clock in FleetCloudWatchTests).
-            let kind = CloudWatchSourceKind(links: CloudWatchLinks(gather: 120), environment: seeded.environment)
+            let transport = CountingTransport()  // what fleetwatch put on the wire: a second, independent count
+            let kind = CloudWatchSourceKind(links: CloudWatchLinks(gather: 120), environment: seeded.environment, transport: transport)
             let registry = SourceRegistry([kind])
             let now = seeded.end.addingTimeInterval(30)
             let pollers = try config.fleets.map { try registry.poller(for: $0, in: config, now: now, mockPrefill: 0) }
@@ -107,6 +148,7 @@ struct CloudWatchFleetsMotoTests {
             var report: [String] = []
             for refresh in 0..<2 {
                 _ = try await Self.recorder(seeded.server, "reset-recording")
+                transport.reset()
                 let t = now.addingTimeInterval(Double(refresh) * 60)
                 await withTaskGroup(of: Void.self) { group in
                     for p in pollers { group.addTask { await p.pollOnce(now: t) } }
@@ -121,8 +163,12 @@ struct CloudWatchFleetsMotoTests {
                 let gmd = perRegionAccount("GetMetricData"), asg = perRegionAccount("DescribeAutoScalingGroups")
                 #expect(gmd == expected, "refresh \(refresh): GetMetricData \(gmd)")
                 #expect(asg == expected, "refresh \(refresh): DescribeAutoScalingGroups \(asg)")
+                #expect(transport.operations.filter { $0 == "GetMetricData" }.count == 4)
+                #expect(log.filter { $0.operation == "GetMetricData" }.count == 4)
+                let alarms = perRegionAccount("DescribeAlarms")
+                #expect(alarms == expected, "refresh \(refresh): DescribeAlarms \(alarms)")
                 func text(_ counts: [String: Int]) -> String { counts.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ") }
-                report.append("refresh \(refresh + 1): \(log.count) requests; GetMetricData \(text(gmd)); DescribeAutoScalingGroups \(text(asg))")
+                report.append("refresh \(refresh + 1): \(log.count) requests; GetMetricData \(text(gmd)); DescribeAutoScalingGroups \(text(asg)); DescribeAlarms \(text(alarms))")
             }
             print("moto request log (7 fleets, 2 regions x 2 accounts): " + report.joined(separator: "; "))
 
