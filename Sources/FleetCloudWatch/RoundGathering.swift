@@ -69,7 +69,7 @@ public struct RoundGathering<Member: Hashable & Sendable>: Sendable {
         }
         if !open!.asked.contains(member) { open!.asked.append(member) }
         let waitingFor = expected(opened: open!.opened).subtracting(open!.asked)
-        if waitingFor.isEmpty { return .send(close(at: now)) }
+        if waitingFor.isEmpty { return .send(close()) }
         return .wait(until: open!.opened.addingTimeInterval(gather))
     }
 
@@ -77,11 +77,12 @@ public struct RoundGathering<Member: Hashable & Sendable>: Sendable {
     /// was already sent.
     public mutating func deadline(round number: Int, at now: Date) -> [Member]? {
         guard let open, open.number == number else { return nil }
-        return close(at: now)
+        return close()
     }
 
-    /// Closes the open round: its askers' last ask is `now`; the expected who did not ask missed one.
-    private mutating func close(at now: Date) -> [Member] {
+    /// Closes the open round: its askers' last ask is the round's opening; the expected who did not
+    /// ask missed one.
+    private mutating func close() -> [Member] {
         guard let round = open else { return [] }
         let missing = expected(opened: round.opened).subtracting(round.asked)
         for m in missing { members[m]?.missed += 1 }

@@ -56,14 +56,7 @@ struct CloudWatchLinkTests {
 
     @Test func aThrottledRoundHoldsBackEverySourceOfTheLink() async throws {
         let calls = Counter()
-        let transport = FakeTransport { r in
-            if r.header("X-Amz-Target")?.hasSuffix("GetMetricData") == true {
-                calls.next()
-                return AWSHTTPResponse(status: 400, headers: [("x-amzn-query-error", "Throttling;Sender")],
-                                       body: Array(#"{"__type":"ThrottlingException","message":"Rate exceeded"}"#.utf8))
-            }
-            return AWSHTTPResponse(status: 200, body: Array("<R/>".utf8))
-        }
+        let transport = FakeTransport.throttlingGetMetricData(counting: calls)
         let endpoint = AWSEndpoint(url: "http://127.0.0.1:9")!
         let clients = CloudWatchAPISource.Clients(
             region: "us-east-1", endpoints: ["monitoring": endpoint, "elasticloadbalancing": endpoint, "autoscaling": endpoint],
