@@ -44,7 +44,9 @@ extension CloudWatchAPISource {
         let profile = try s["profile"]?.string() ?? context.profile
         let chain = AWSCredentialChain(environment: environment, profile: profile)
 
-        let region = try s["region"]?.string() ?? chain.profileRegion() ?? context.fleet.region
+        // The source's own region, else a fleet's chosen one (`fleets:`, discovery), else the profile's.
+        let region = try s["region"]?.string() ?? (context.regionIsChosen ? context.fleet.region : nil)
+            ?? chain.profileRegion() ?? context.fleet.region
         guard AWSEndpoint.isPlausibleRegion(region) else {
             throw (s["region"] ?? s).error("'\(region)' is not an AWS region name (like us-east-1)")
         }

@@ -103,4 +103,7 @@ public final class CloudWatchLinks: @unchecked Sendable {  // the table is behin
     }
 
     public var count: Int { lock.withLock { links.count } }
+
+    /// The keys of the links made so far.
+    public var keys: [CloudWatchLink.Key] { lock.withLock { Array(links.keys) } }
 }

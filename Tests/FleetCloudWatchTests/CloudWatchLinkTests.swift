@@ -54,6 +54,26 @@ struct CloudWatchLinkTests {
         #expect(updateA.instances?.count == 3 && updateB.instances?.count == 3)
     }
 
+    @Test func fleetsShareALinkPerRegionAndProfileAndKeepTheirOwnRegion() throws {
+        let yaml = """
+            fleets:
+              - {name: a, region: us-east-1, profile: prod}
+              - {name: b, region: us-east-1, profile: prod}
+              - {name: c, region: eu-west-1, profile: prod}
+              - {name: d, region: us-east-1, profile: staging}
+            sources: [{kind: cloudwatch, endpoint: "http://127.0.0.1:9"}]
+            """
+        let config = try FleetConfig.parse(yaml, file: "fleets.yaml", baseDirectory: URL(fileURLWithPath: "/tmp"))
+        // The environment's region must not pull eu-west-1's fleet to us-east-1.
+        let kind = CloudWatchSourceKind(environment: ["AWS_ACCESS_KEY_ID": "AKIDTEST", "AWS_SECRET_ACCESS_KEY": "s",
+                                                      "AWS_REGION": "us-east-1", "HOME": "/nonexistent"])
+        let registry = SourceRegistry([kind])
+        let pollers = try config.fleets.map { try registry.poller(for: $0, in: config, now: CloudWatchAPISourceTests.now, mockPrefill: 0) }
+        #expect(pollers.count == 4)
+        let keys = kind.links.keys.map { "\($0.region)/\($0.profile)" }.sorted()
+        #expect(keys == ["eu-west-1/prod", "us-east-1/prod", "us-east-1/staging"])
+    }
+
     @Test func aThrottledRoundHoldsBackEverySourceOfTheLink() async throws {
         let calls = Counter()
         let transport = FakeTransport.throttlingGetMetricData(counting: calls)
