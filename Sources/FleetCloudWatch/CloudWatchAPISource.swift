@@ -7,9 +7,10 @@ import Foundation
 ///
 /// Each poll asks ONE GetMetricData request for every panel (all series batched, pages followed
 /// with `NextToken`) — shared with every other source of the same region and account through their
-/// ``CloudWatchLink``, so all fleets together make one request per refresh — over a window that starts `backfill` back on the first poll and afterwards
-/// two periods before the newest datapoint (CloudWatch revises its newest periods); the
-/// errors-and-latency metrics (``ErrorMetric``, per zone) ride in the same request. Every
+/// ``CloudWatchLink``, so all fleets together make one request per refresh — over a window that
+/// starts `backfill` back on the first poll and afterwards two periods before the newest datapoint
+/// (CloudWatch revises its newest periods); the errors-and-latency metrics (``ErrorMetric``, per
+/// zone) ride in the same request. Every
 /// `describeEvery` it also asks DescribeAutoScalingGroups (instances, zones), DescribeTargetHealth,
 /// DescribeAlarms, and for events DescribeScalingActivities, DescribeAlarmHistory and
 /// DescribeInstanceRefreshes (target-health changes are derived from successive
