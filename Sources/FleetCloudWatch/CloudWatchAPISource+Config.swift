@@ -122,7 +122,7 @@ extension CloudWatchAPISource {
         var withInterval = settings
         withInterval.interval = interval
         let clients = Clients(region: region, endpoints: endpoints, transport: transport)
-        let credentials: @Sendable () throws -> AWSCredentials = { try chain.resolve() }
+        let credentials: @Sendable () async throws -> AWSCredentials = { try await chain.resolve() }
         let key = CloudWatchLink.Key(region: region, profile: chain.profileName, endpoints: endpoints)
         let link = links?.link(for: key) { gather in
             CloudWatchLink(key: key, clients: clients, credentials: credentials, gather: gather)

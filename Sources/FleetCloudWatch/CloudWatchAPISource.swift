@@ -102,7 +102,7 @@ public actor CloudWatchAPISource: MetricSource {
     }
 
     private let clients: Clients
-    private let credentials: @Sendable () throws -> AWSCredentials
+    private let credentials: @Sendable () async throws -> AWSCredentials
 
     private var resources: Resources?
     private var lastDescribe: Date?
@@ -129,7 +129,7 @@ public actor CloudWatchAPISource: MetricSource {
     public private(set) var lastMetricCalls = 0
 
     public init(name: String = "cloudwatch", settings: Settings, clients: Clients,
-                credentials: @escaping @Sendable () throws -> AWSCredentials,
+                credentials: @escaping @Sendable () async throws -> AWSCredentials,
                 backoff: AWSRetryPolicy = AWSRetryPolicy(maxAttempts: 1, baseDelay: 60, maxDelay: 900),
                 link: CloudWatchLink? = nil) {
         self.name = name
@@ -155,7 +155,7 @@ public actor CloudWatchAPISource: MetricSource {
 
     public func poll(now: Date) async throws -> FleetUpdate {
         try link.throttle.check(now: now)
-        let creds = try credentials()
+        let creds = try await credentials()
         if let expiration = creds.expiration, expiration <= now {
             throw AWSAPIError.expiredToken(service: "cloudwatch", keyId: creds.redactedKeyId)
         }

@@ -39,13 +39,13 @@ public final class CloudWatchLink: Sendable {
     public static let defaultGather: TimeInterval = 5
 
     /// `gather`: how long a round waits for its expected members (``RoundGathering``).
-    public init(key: Key, clients: CloudWatchAPISource.Clients, credentials: @escaping @Sendable () throws -> AWSCredentials,
+    public init(key: Key, clients: CloudWatchAPISource.Clients, credentials: @escaping @Sendable () async throws -> AWSCredentials,
                 gather: TimeInterval = defaultGather, throttle: ThrottleGate = ThrottleGate()) {
         self.key = key
         self.throttle = throttle
         let cloudWatch = clients.cloudWatch, autoScaling = clients.autoScaling
         metricData = RequestBatcher(gather: gather) { asks in
-            let creds = try credentials()
+            let creds = try await credentials()
             let batch = MetricDataBatch(asks)
             var pages: [CloudWatchClient.MetricData] = []
             for request in batch.requests {
@@ -55,12 +55,12 @@ public final class CloudWatchLink: Sendable {
             return batch.split(pages, asks: asks)
         }
         groups = RequestBatcher(gather: gather) { names in
-            let found = try await autoScaling.describeGroups(names: Array(Set(names)), credentials: try credentials())
+            let found = try await autoScaling.describeGroups(names: Array(Set(names)), credentials: try await credentials())
             let byName = Dictionary(found.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
             return names.map { byName[$0] }
         }
         alarms = RequestBatcher(gather: gather) { prefixes in
-            let creds = try credentials()
+            let creds = try await credentials()
             let distinct = Set(prefixes.map { $0 ?? "" })
             // One call when the prefixes allow (one prefix, or one member wanting every alarm);
             // otherwise one per distinct prefix, still not one per source.
@@ -74,7 +74,7 @@ public final class CloudWatchLink: Sendable {
             return prefixes.map { byPrefix[$0 ?? ""] ?? [] }
         }
         alarmHistory = RequestBatcher(gather: gather) { starts in
-            let records = try await cloudWatch.describeAlarmHistory(since: starts.min() ?? Date(), credentials: try credentials())
+            let records = try await cloudWatch.describeAlarmHistory(since: starts.min() ?? Date(), credentials: try await credentials())
             return starts.map { since in records.filter { $0.timestamp >= since } }
         }
     }

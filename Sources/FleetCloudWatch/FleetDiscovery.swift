@@ -15,7 +15,7 @@ import Foundation
 /// https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_DescribeLoadBalancers.html
 public struct FleetDiscovery: Sendable {
     public var settings: Settings
-    public var credentials: @Sendable () throws -> AWSCredentials
+    public var credentials: @Sendable () async throws -> AWSCredentials
     public var transport: any AWSTransport
 
     /// One group found, with what it is attached to.
@@ -26,7 +26,7 @@ public struct FleetDiscovery: Sendable {
         public var loadBalancer: ELBv2Client.LoadBalancer?
     }
 
-    public init(settings: Settings, credentials: @escaping @Sendable () throws -> AWSCredentials,
+    public init(settings: Settings, credentials: @escaping @Sendable () async throws -> AWSCredentials,
                 transport: any AWSTransport = AsyncHTTPTransport()) {
         self.settings = settings
         self.credentials = credentials
@@ -37,12 +37,13 @@ public struct FleetDiscovery: Sendable {
     public init(settings: Settings, environment: [String: String] = ProcessInfo.processInfo.environment,
                 transport: any AWSTransport = AsyncHTTPTransport()) {
         let chain = AWSCredentialChain(environment: environment, profile: settings.profile)
-        self.init(settings: settings, credentials: { try chain.resolve() }, transport: transport)
+        // `await`: the credentials chain resolves asynchronously (role profiles, SSO, IMDS).
+        self.init(settings: settings, credentials: { try await chain.resolve() }, transport: transport)
     }
 
     /// Every tagged group of every region (regions asked concurrently), in region order, then by name.
     public func find() async throws -> [Found] {
-        let creds = try credentials()
+        let creds = try await credentials()
         return try await withThrowingTaskGroup(of: (Int, [Found]).self) { tasks in
             for (i, region) in settings.regions.enumerated() {
                 tasks.addTask { (i, try await self.find(in: region, credentials: creds)) }
