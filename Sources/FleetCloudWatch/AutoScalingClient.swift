@@ -1,5 +1,6 @@
 import FleetCore
 import Foundation
+import FleetXML
 
 /// EC2 Auto Scaling over the Query protocol (`Version=2011-01-01`, XML answers).
 public struct AutoScalingClient: Sendable {
@@ -15,6 +16,10 @@ public struct AutoScalingClient: Sendable {
         public var desired: Int?
         public var min: Int?
         public var max: Int?
+        /// The target groups the group is attached to (`TargetGroupARNs`).
+        public var targetGroupARNs: [String] = []
+        /// The group's tags, key to value.
+        public var tags: [String: String] = [:]
     }
 
     public struct GroupInstance: Sendable, Hashable {
@@ -37,17 +42,26 @@ public struct AutoScalingClient: Sendable {
     }
 
     public func describeGroup(name: String, credentials: AWSCredentials) async throws -> Group? {
-        let root = try await client.query(action: "DescribeAutoScalingGroups", version: Self.version,
-                                          parameters: [("AutoScalingGroupNames.member.1", name)], credentials: credentials)
-        guard let g = root.members("DescribeAutoScalingGroupsResult/AutoScalingGroups").first else { return nil }
+        try await describeGroups(names: [name], credentials: credentials).first
+    }
+
+    /// One `AutoScalingGroups/member` of a DescribeAutoScalingGroups answer
+    /// (https://docs.aws.amazon.com/autoscaling/ec2/APIReference/API_AutoScalingGroup.html).
+    static func group(_ g: XMLTree) -> Group? {
+        guard let name = g.string("AutoScalingGroupName") else { return nil }
         let instances = g.members("Instances").compactMap { i -> GroupInstance? in
             guard let id = i.string("InstanceId") else { return nil }
             return GroupInstance(id: id, zone: i.string("AvailabilityZone") ?? "", lifecycleState: i.string("LifecycleState") ?? "",
                                  healthStatus: i.string("HealthStatus"))
         }
-        return Group(name: g.string("AutoScalingGroupName") ?? name,
-                     zones: g.members("AvailabilityZones").compactMap { $0.text.isEmpty ? nil : $0.text.trimmingCharacters(in: .whitespaces) },
-                     instances: instances, desired: g.string("DesiredCapacity").flatMap { Int($0) },
-                     min: g.string("MinSize").flatMap { Int($0) }, max: g.string("MaxSize").flatMap { Int($0) })
+        func texts(_ path: String) -> [String] {
+            g.members(path).compactMap { $0.text.isEmpty ? nil : $0.text.trimmingCharacters(in: .whitespacesAndNewlines) }
+        }
+        var tags: [String: String] = [:]
+        for t in g.members("Tags") { if let k = t.string("Key") { tags[k] = t.string("Value") ?? "" } }
+        return Group(name: name, zones: texts("AvailabilityZones"), instances: instances,
+                     desired: g.string("DesiredCapacity").flatMap { Int($0) },
+                     min: g.string("MinSize").flatMap { Int($0) }, max: g.string("MaxSize").flatMap { Int($0) },
+                     targetGroupARNs: texts("TargetGroupARNs"), tags: tags)
     }
 }

@@ -2,14 +2,25 @@ import FleetCore
 import FleetSources
 import Foundation
 
-/// `kind: cloudwatch`: live CloudWatch, Auto Scaling and ELBv2 APIs.
+/// `kind: cloudwatch`: live CloudWatch, Auto Scaling and ELBv2 APIs. The program registers one
+/// instance, so its ``links`` are the process's: every source it makes joins the link of its region,
+/// profile and endpoints, and the sources of all fleets there share one GetMetricData per refresh.
 public struct CloudWatchSourceKind: SourceKind {
     public let key = "cloudwatch"
+    public let links: CloudWatchLinks
+    /// Where credentials are looked up, and the HTTP transport (tests give their own).
+    public let environment: [String: String]
+    public let transport: any AWSTransport
 
-    public init() {}
+    public init(links: CloudWatchLinks = CloudWatchLinks(), environment: [String: String] = ProcessInfo.processInfo.environment,
+                transport: any AWSTransport = AsyncHTTPTransport()) {
+        self.links = links
+        self.environment = environment
+        self.transport = transport
+    }
 
     public func make(_ entry: SourceConfig, context: SourceContext) throws -> ScheduledSource {
-        try CloudWatchAPISource.scheduled(config: entry, context: context)
+        try CloudWatchAPISource.scheduled(config: entry, context: context, transport: transport, environment: environment, links: links)
     }
 }
 
@@ -26,13 +37,16 @@ extension CloudWatchAPISource {
     /// the period is an error unless `allow_fast_refresh: true`.
     public static func scheduled(config: SourceConfig, context: SourceContext,
                                  transport: any AWSTransport = AsyncHTTPTransport(),
-                                 environment: [String: String] = ProcessInfo.processInfo.environment) throws -> ScheduledSource {
+                                 environment: [String: String] = ProcessInfo.processInfo.environment,
+                                 links: CloudWatchLinks? = nil) throws -> ScheduledSource {
         let s = config.settings
         try s.rejectUnknownKeys(allowed: configKeys)
         let profile = try s["profile"]?.string() ?? context.profile
         var chain = AWSCredentialChain(environment: environment, profile: profile, transport: transport)
 
-        let region = try s["region"]?.string() ?? chain.profileRegion() ?? context.fleet.region
+        // The source's own region, else a fleet's chosen one (`fleets:`, discovery), else the profile's.
+        let region = try s["region"]?.string() ?? (context.regionIsChosen ? context.fleet.region : nil)
+            ?? chain.profileRegion() ?? context.fleet.region
         guard AWSEndpoint.isPlausibleRegion(region) else {
             throw (s["region"] ?? s).error("'\(region)' is not an AWS region name (like us-east-1)")
         }
@@ -108,9 +122,16 @@ extension CloudWatchAPISource {
                                 alarmPrefix: try s["alarm_prefix"]?.string(), fallbackZones: context.fleet.zones)
         chain.region = region
         chain.stsEndpoint = endpoints["sts"]
-        let source = CloudWatchAPISource(name: config.name, settings: settings,
-                                         clients: Clients(region: region, endpoints: endpoints, transport: transport),
-                                         credentials: { [chain] in try await chain.resolve() })
+        var withInterval = settings
+        withInterval.interval = interval
+        let clients = Clients(region: region, endpoints: endpoints, transport: transport)
+        let credentials: @Sendable () async throws -> AWSCredentials = { [chain] in try await chain.resolve() }
+        let key = CloudWatchLink.Key(region: region, profile: chain.profileName, endpoints: endpoints)
+        let link = links?.link(for: key) { gather in
+            CloudWatchLink(key: key, clients: clients, credentials: credentials, gather: gather)
+        }
+        let source = CloudWatchAPISource(name: config.name, settings: withInterval, clients: clients,
+                                         credentials: credentials, link: link)
         return ScheduledSource(source, every: interval, staleAfter: max(3 * interval, 10 * Double(period)))
     }
 }

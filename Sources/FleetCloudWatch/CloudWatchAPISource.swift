@@ -1,13 +1,16 @@
+import AWSFormats
 import FleetCore
 import FleetSources
 import Foundation
 
 /// Live CloudWatch: reads the fleet straight from the AWS APIs.
 ///
-/// Each poll makes ONE GetMetricData request for every panel (all series batched, pages followed
-/// with `NextToken`), over a window that starts `backfill` back on the first poll and afterwards
-/// two periods before the newest datapoint (CloudWatch revises its newest periods); the
-/// errors-and-latency metrics (``ErrorMetric``, per zone) ride in the same request. Every
+/// Each poll asks ONE GetMetricData request for every panel (all series batched, pages followed
+/// with `NextToken`) — shared with every other source of the same region and account through their
+/// ``CloudWatchLink``, so all fleets together make one request per refresh — over a window that
+/// starts `backfill` back on the first poll and afterwards two periods before the newest datapoint
+/// (CloudWatch revises its newest periods); the errors-and-latency metrics (``ErrorMetric``, per
+/// zone) ride in the same request. Every
 /// `describeEvery` it also asks DescribeAutoScalingGroups (instances, zones), DescribeTargetHealth,
 /// DescribeAlarms, and for events DescribeScalingActivities, DescribeAlarmHistory and
 /// DescribeInstanceRefreshes (target-health changes are derived from successive
@@ -41,6 +44,8 @@ public actor CloudWatchAPISource: MetricSource {
         public var errorMetrics = true
         /// Also ask for events (scaling activities, alarm history, instance refreshes) at `describeEvery`.
         public var events = true
+        /// Seconds between polls (the schedule the shared request rounds expect this source on).
+        public var interval: TimeInterval = 60
 
         public init(region: String, autoScalingGroup: String, loadBalancer: String, targetGroup: String? = nil,
                     metrics: [MetricSpec] = MetricSpec.panels, instanceCPU: Bool = true, period: Int = 60,
@@ -98,7 +103,6 @@ public actor CloudWatchAPISource: MetricSource {
 
     private let clients: Clients
     private let credentials: @Sendable () async throws -> AWSCredentials
-    private let backoff: AWSRetryPolicy
 
     private var resources: Resources?
     private var lastDescribe: Date?
@@ -108,12 +112,17 @@ public actor CloudWatchAPISource: MetricSource {
     private var describeWarnings: [String] = []
     private var newest: Date?
     private var instanceCPU: [String: Double] = [:]
-    private var throttledPolls = 0
     /// Events read since the last poll's answer.
     private var pendingEvents: [FleetEvent] = []
     /// The instances as last answered, to tell health changes between two DescribeTargetHealth reads.
     private var lastInstances: [Instance]?
-    private var notBefore: Date?
+    /// What this source shares with the others of its region and account, and its member ids there.
+    public nonisolated let link: CloudWatchLink
+    private nonisolated let metricMember: Int
+    private nonisolated let groupMember: Int
+    private nonisolated let alarmsMember: Int
+    /// Registered only when the source asks for events.
+    private nonisolated let historyMember: Int?
 
     /// What the last poll asked and got, for tests and the benchmark.
     public private(set) var lastWindow: (start: Date, end: Date)?
@@ -121,18 +130,31 @@ public actor CloudWatchAPISource: MetricSource {
 
     public init(name: String = "cloudwatch", settings: Settings, clients: Clients,
                 credentials: @escaping @Sendable () async throws -> AWSCredentials,
-                backoff: AWSRetryPolicy = AWSRetryPolicy(maxAttempts: 1, baseDelay: 60, maxDelay: 900)) {
+                backoff: AWSRetryPolicy = AWSRetryPolicy(maxAttempts: 1, baseDelay: 60, maxDelay: 900),
+                link: CloudWatchLink? = nil) {
         self.name = name
         self.settings = settings
         self.clients = clients
         self.credentials = credentials
-        self.backoff = backoff
+        // Alone (no shared link): a link of its own, whose rounds hold only this source's asks.
+        let link = link ?? CloudWatchLink(key: .init(region: settings.region, profile: ""), clients: clients,
+                                          credentials: credentials, gather: 0, throttle: ThrottleGate(backoff: backoff))
+        self.link = link
+        metricMember = link.metricData.register(interval: settings.interval)
+        groupMember = link.groups.register(interval: settings.describeEvery)
+        alarmsMember = link.alarms.register(interval: settings.describeEvery)
+        historyMember = settings.events ? link.alarmHistory.register(interval: settings.describeEvery) : nil
+    }
+
+    deinit {
+        link.metricData.unregister(metricMember)
+        link.groups.unregister(groupMember)
+        link.alarms.unregister(alarmsMember)
+        if let historyMember { link.alarmHistory.unregister(historyMember) }
     }
 
     public func poll(now: Date) async throws -> FleetUpdate {
-        if let notBefore, now < notBefore {
-            throw AWSAPIError.throttled(service: "cloudwatch", operation: "GetMetricData", attempts: throttledPolls)
-        }
+        try link.throttle.check(now: now)
         let creds = try await credentials()
         if let expiration = creds.expiration, expiration <= now {
             throw AWSAPIError.expiredToken(service: "cloudwatch", keyId: creds.redactedKeyId)
@@ -156,16 +178,14 @@ public actor CloudWatchAPISource: MetricSource {
         if !queries.isEmpty {
             let data: CloudWatchClient.MetricData
             do {
-                data = try await clients.cloudWatch.getMetricData(
-                    queries: queries, start: Date(timeIntervalSince1970: start), end: Date(timeIntervalSince1970: end),
-                    credentials: creds)
+                data = try await link.metricData.ask(
+                    MetricDataAsk(queries: queries, start: Date(timeIntervalSince1970: start), end: Date(timeIntervalSince1970: end)),
+                    member: metricMember)
             } catch let error as AWSAPIError where error.isThrottling {
-                throttledPolls += 1
-                notBefore = now.addingTimeInterval(max(period, backoff.delay(retry: throttledPolls - 1)))
+                link.throttle.throttled(at: now, minimum: period)
                 throw error
             }
-            throttledPolls = 0
-            notBefore = nil
+            link.throttle.succeeded()
             lastMetricCalls = data.calls
             for query in queries {
                 guard let key = keys[query.Id], let result = data.results[query.Id] else { continue }
@@ -207,10 +227,10 @@ public actor CloudWatchAPISource: MetricSource {
             resources = try await resolveResources(credentials: creds, warnings: &warnings)
         }
         let tgArn = resources?.targetGroupArn
-        async let groupCall = clients.autoScaling.describeGroup(name: settings.autoScalingGroup, credentials: creds)
+        async let groupCall = link.groups.ask(settings.autoScalingGroup, member: groupMember)
         async let healthCall: [ELBv2Client.TargetHealthEntry]? = tgArn == nil ? nil
             : clients.elbv2.describeTargetHealth(targetGroupArn: tgArn!, credentials: creds)
-        async let alarmsCall = clients.cloudWatch.describeAlarms(prefix: settings.alarmPrefix, credentials: creds)
+        async let alarmsCall = link.alarms.ask(settings.alarmPrefix, member: alarmsMember)
 
         do {
             if let g = try await groupCall {
@@ -236,7 +256,7 @@ public actor CloudWatchAPISource: MetricSource {
     private func describeEvents(credentials creds: AWSCredentials, now: Date, warnings: inout [String]) async {
         let since = now.addingTimeInterval(-settings.backfill)
         async let activitiesCall = clients.autoScaling.describeScalingActivities(group: settings.autoScalingGroup, credentials: creds)
-        async let historyCall = clients.cloudWatch.describeAlarmHistory(since: since, credentials: creds)
+        async let historyCall = Self.history(since: since, link: link, member: historyMember)
         async let refreshesCall = clients.autoScaling.describeInstanceRefreshes(group: settings.autoScalingGroup, credentials: creds)
         do { pendingEvents += try await activitiesCall.flatMap(\.events) } catch { try? Self.tolerate(error, into: &warnings) }
         do {
@@ -245,6 +265,12 @@ public actor CloudWatchAPISource: MetricSource {
         } catch { try? Self.tolerate(error, into: &warnings) }
         do { pendingEvents += try await refreshesCall.map { $0.event(fallbackTime: now) } }
         catch { try? Self.tolerate(error, into: &warnings) }
+    }
+
+    /// The account's alarm history since `since`, through the link's shared round (none without a member).
+    private static func history(since: Date, link: CloudWatchLink, member: Int?) async throws -> [AlarmHistoryRecord] {
+        guard let member else { return [] }
+        return try await link.alarmHistory.ask(since, member: member)
     }
 
     private func resolveResources(credentials creds: AWSCredentials, warnings: inout [String]) async throws -> Resources {
@@ -345,7 +371,6 @@ public actor CloudWatchAPISource: MetricSource {
                                       dimensions: [FleetCore.Dimension("InstanceId", instance.id)]))
             }
         }
-        keys = Array(keys.prefix(CloudWatchClient.maxQueries))
         var queries: [CWMetricDataQuery] = []
         var byId: [String: MetricKey] = [:]
         for (i, key) in keys.enumerated() {

@@ -17,9 +17,20 @@ public struct CloudWatchClient: Sendable {
         public var results: [String: CWMetricDataResult]
         /// Ids whose status was `PartialData` on the last page that named them.
         public var partial: Set<String>
-        /// Messages from AWS (per query and overall), for the status line.
+        /// Messages from AWS about the whole request, for the status line.
         public var messages: [String]
         public var calls: Int
+        /// Messages from AWS per query id (a query's `Messages`, and a `Forbidden` or `InternalError` status).
+        public var queryMessages: [String: [String]] = [:]
+
+        public init(results: [String: CWMetricDataResult], partial: Set<String>, messages: [String], calls: Int,
+                    queryMessages: [String: [String]] = [:]) {
+            self.results = results
+            self.partial = partial
+            self.messages = messages
+            self.calls = calls
+            self.queryMessages = queryMessages
+        }
     }
 
     /// Runs `queries` over `[start, end)`, following `NextToken` (at most `maxPages` pages).
@@ -47,9 +58,9 @@ public struct CloudWatchClient: Sendable {
                 merged.StatusCode = result.StatusCode
                 out.results[result.Id] = merged
                 if result.StatusCode == "PartialData" { out.partial.insert(result.Id) } else { out.partial.remove(result.Id) }
-                for m in result.Messages ?? [] { out.messages.append("\(result.Id): \(m.Code ?? "") \(m.Value ?? "")") }
+                for m in result.Messages ?? [] { out.queryMessages[result.Id, default: []].append("\(m.Code ?? "") \(m.Value ?? "")") }
                 if result.StatusCode == "Forbidden" || result.StatusCode == "InternalError" {
-                    out.messages.append("\(result.Id): \(result.StatusCode!)")
+                    out.queryMessages[result.Id, default: []].append(result.StatusCode!)
                 }
             }
             for m in page.Messages ?? [] { out.messages.append("\(m.Code ?? "") \(m.Value ?? "")") }

@@ -1,4 +1,5 @@
 import FleetCore
+import FleetXML
 import Foundation
 
 /// Elastic Load Balancing v2 over the Query protocol (`Version=2015-12-01`, XML answers).
@@ -17,6 +18,8 @@ public struct ELBv2Client: Sendable {
     public struct TargetGroup: Sendable, Hashable {
         public var arn: String
         public var name: String
+        /// The load balancers that route to it (`LoadBalancerArns`).
+        public var loadBalancerArns: [String] = []
     }
 
     public struct TargetHealthEntry: Sendable, Hashable {
@@ -31,10 +34,24 @@ public struct ELBv2Client: Sendable {
         let key = name.hasPrefix("arn:") ? "LoadBalancerArns.member.1" : "Names.member.1"
         let root = try await client.query(action: "DescribeLoadBalancers", version: Self.version,
                                           parameters: [(key, name)], credentials: credentials)
-        guard let lb = root.members("DescribeLoadBalancersResult/LoadBalancers").first,
-              let arn = lb.string("LoadBalancerArn") else { return nil }
+        return root.members("DescribeLoadBalancersResult/LoadBalancers").compactMap(Self.loadBalancer).first
+    }
+
+    /// One `LoadBalancers/member` (https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_LoadBalancer.html).
+    static func loadBalancer(_ lb: XMLTree) -> LoadBalancer? {
+        guard let arn = lb.string("LoadBalancerArn") else { return nil }
         let zones = lb.members("AvailabilityZones").compactMap { $0.string("ZoneName") }
-        return LoadBalancer(arn: arn, name: lb.string("LoadBalancerName") ?? name, zones: zones)
+        return LoadBalancer(arn: arn, name: lb.string("LoadBalancerName") ?? arn, zones: zones)
+    }
+
+    /// One `TargetGroups/member` (https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_TargetGroup.html).
+    static func targetGroup(_ tg: XMLTree) -> TargetGroup? {
+        guard let arn = tg.string("TargetGroupArn") else { return nil }
+        return TargetGroup(arn: arn, name: tg.string("TargetGroupName") ?? arn,
+                           loadBalancerArns: tg.members("LoadBalancerArns").compactMap {
+                               let t = $0.text.trimmingCharacters(in: .whitespacesAndNewlines)
+                               return t.isEmpty ? nil : t
+                           })
     }
 
     /// Target groups by name or ARN, or (with `loadBalancerArn`) every group of that load balancer.
@@ -50,11 +67,7 @@ public struct ELBv2Client: Sendable {
             let root = try await client.query(action: "DescribeTargetGroups", version: Self.version,
                                               parameters: parameters + (marker.map { [("Marker", $0)] } ?? []),
                                               credentials: credentials)
-            for tg in root.members("DescribeTargetGroupsResult/TargetGroups") {
-                if let arn = tg.string("TargetGroupArn") {
-                    groups.append(TargetGroup(arn: arn, name: tg.string("TargetGroupName") ?? arn))
-                }
-            }
+            groups += root.members("DescribeTargetGroupsResult/TargetGroups").compactMap(Self.targetGroup)
             marker = root.string("DescribeTargetGroupsResult/NextMarker")
             pages += 1
         } while marker != nil && pages < 20

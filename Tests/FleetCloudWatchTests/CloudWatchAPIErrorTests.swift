@@ -167,6 +167,20 @@ struct FakeTransport: AWSTransport {
     func send(_ request: AWSHTTPRequest) async throws -> AWSHTTPResponse { try answer(request) }
 }
 
+extension FakeTransport {
+    /// AWS that throttles every GetMetricData (counted in `calls`) and answers anything else with an empty XML root.
+    static func throttlingGetMetricData(counting calls: Counter) -> FakeTransport {
+        FakeTransport { r in
+            if r.header("X-Amz-Target")?.hasSuffix("GetMetricData") == true {
+                calls.next()
+                return AWSHTTPResponse(status: 400, headers: [("x-amzn-query-error", "Throttling;Sender")],
+                                       body: Array(#"{"__type":"ThrottlingException","message":"Rate exceeded"}"#.utf8))
+            }
+            return AWSHTTPResponse(status: 200, body: Array("<R/>".utf8))
+        }
+    }
+}
+
 actor DelayLog {
     var delays: [Double] = []
     func add(_ d: Double) { delays.append(d) }

@@ -176,14 +176,7 @@ struct CloudWatchAPISourceTests {
 
     @Test func throttledPollBacksOffBeforeCallingAgain() async throws {
         let calls = Counter()
-        let transport = FakeTransport { r in
-            if r.header("X-Amz-Target")?.hasSuffix("GetMetricData") == true {
-                calls.next()
-                return AWSHTTPResponse(status: 400, headers: [("x-amzn-query-error", "Throttling;Sender")],
-                                       body: Array(#"{"__type":"ThrottlingException","message":"Rate exceeded"}"#.utf8))
-            }
-            return AWSHTTPResponse(status: 200, body: Array("<R/>".utf8))
-        }
+        let transport = FakeTransport.throttlingGetMetricData(counting: calls)
         let endpoint = AWSEndpoint(url: "http://127.0.0.1:9")!
         let source = CloudWatchAPISource(
             settings: .init(region: "us-east-1", autoScalingGroup: "g", loadBalancer: "lb", instanceCPU: false),

@@ -39,7 +39,8 @@ public final class MotoServer: @unchecked Sendable {  // fields are set once in 
         return Int(UInt16(bigEndian: addr.sin_port))
     }
 
-    public init() throws {
+    /// `environment`: extra variables for the server (e.g. `MOTO_RECORDER_FILEPATH`).
+    public init(environment extra: [String: String] = [:]) throws {
         guard let exe = Self.findOnPath("moto_server") else {
             throw Missing(description: "moto_server is not on PATH: install it with `pip install 'moto[server]'` (.ci/run does)")
         }
@@ -51,6 +52,7 @@ public final class MotoServer: @unchecked Sendable {  // fields are set once in 
         process.arguments = ["-H", "127.0.0.1", "-p", String(port)]
         var env = ProcessInfo.processInfo.environment
         env["MOTO_EC2_LOAD_DEFAULT_AMIS"] = "false"
+        env.merge(extra) { _, new in new }
         process.environment = env
         let log = try FileHandle(forWritingTo: logURL)
         process.standardOutput = log
@@ -72,10 +74,14 @@ public final class MotoServer: @unchecked Sendable {  // fields are set once in 
 
     /// Runs `python3 seed.py` against the server; returns its JSON line.
     public func seed(end: Date, iamUser: String?) throws -> [String: Any] {
-        let script = FixtureFiles.path("moto/seed.py")
+        try seed(script: "moto/seed.py", [String(Int(end.timeIntervalSince1970))] + (iamUser.map { ["--iam-user", $0] } ?? []))
+    }
+
+    /// Runs `python3 Tests/Fixtures/<script> ENDPOINT arguments…` against the server; returns its JSON line.
+    public func seed(script: String, _ arguments: [String]) throws -> [String: Any] {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: Self.findOnPath("python3") ?? "/usr/bin/python3")
-        p.arguments = [script, endpoint, String(Int(end.timeIntervalSince1970))] + (iamUser.map { ["--iam-user", $0] } ?? [])
+        p.arguments = [FixtureFiles.path(script), endpoint] + arguments
         let out = Pipe(), err = Pipe()
         p.standardOutput = out
         p.standardError = err

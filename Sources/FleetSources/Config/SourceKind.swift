@@ -28,6 +28,9 @@ public struct SourceContext: Sendable {
     public var profile: String?
     /// The fleet's target group (`target_group:` of its `fleets:` item), unless the source names one.
     public var targetGroup: String?
+    /// True when the fleet's region was chosen for it (an item of `fleets:`, a fleet `discover:` found):
+    /// then it wins over the AWS profile's or environment's default region.
+    public var regionIsChosen = false
 
     public init(fleet: FleetInfo, now: Date, refresh: TimeInterval, mockPrefill: TimeInterval,
                 profile: String? = nil, targetGroup: String? = nil) {

@@ -36,8 +36,9 @@ public struct SourceRegistry: Sendable {
 
     /// Every source of one fleet of `config`, and the poller that runs them.
     public func poller(for entry: FleetEntry, in config: FleetConfig, now: Date, mockPrefill: TimeInterval) throws -> Poller {
-        let context = SourceContext(fleet: entry.fleet, now: now, refresh: config.refresh, mockPrefill: mockPrefill,
+        var context = SourceContext(fleet: entry.fleet, now: now, refresh: config.refresh, mockPrefill: mockPrefill,
                                     profile: entry.profile, targetGroup: entry.targetGroup)
+        context.regionIsChosen = config.isMultiFleet
         let sources = try entry.sources.map { try make($0, context: context) }
         let capacity = max(60, Int(config.history / 60))
         let alarms = try entry.loadAlarms(file: config.file)
