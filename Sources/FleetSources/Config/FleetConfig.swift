@@ -28,6 +28,9 @@ public struct FleetConfig: Sendable {
     public var alarms: ConfigNode?
     /// The `keys:` node, when present: actions rebound to keys (read by the dashboard's key map).
     public var keys: ConfigNode?
+    /// The `scaling:` node, when present: the group's scaling policies for the dashboard's scaling view
+    /// (a Terraform file or folder, or `describe-policies` output; ``loadScaling()``).
+    public var scaling: ConfigNode?
     /// `mouse: true` turns mouse reporting on (off by default: the terminal's own selection works).
     public var mouse = false
 
@@ -46,7 +49,7 @@ public struct FleetConfig: Sendable {
     }
 
     private static func parse(_ root: ConfigNode) throws -> FleetConfig {
-        try root.rejectUnknownKeys(allowed: ["fleet", "refresh", "history", "sources", "alarms", "keys", "mouse"])
+        try root.rejectUnknownKeys(allowed: ["fleet", "refresh", "history", "sources", "alarms", "scaling", "keys", "mouse"])
 
         var fleet = FleetInfo.erato
         if let f = root["fleet"] {
@@ -76,6 +79,7 @@ public struct FleetConfig: Sendable {
         var config = FleetConfig(file: root.file, fleet: fleet, refresh: refresh, history: history, sources: sources,
                                  alarms: root["alarms"])
         config.keys = root["keys"]
+        config.scaling = root["scaling"]
         config.mouse = try root["mouse"]?.bool() ?? false
         return config
     }
