@@ -30,6 +30,14 @@ struct ScalingConfigTests {
         #expect(try none.loadScaling() == nil)
     }
 
+    @Test("a recording's scaling events are the real activities beside the preview's; metric files hold none")
+    func realActivities() throws {
+        let data = try PreviewData.demo()
+        let real = try #require(data.activities)
+        #expect(real.compactMap(\.capacityChange).map { [$0.from, $0.to] } == [[6, 7], [7, 8], [8, 7], [7, 6]])
+        #expect(PreviewData(series: []).activities == nil)
+    }
+
     @Test("scaling: naming a missing file is an input error naming it")
     func missing() throws {
         let config = try FleetConfig.parse("sources: [{kind: mock}]\nscaling: nope.tf", file: "f.yaml",

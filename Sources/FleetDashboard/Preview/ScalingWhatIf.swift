@@ -50,7 +50,7 @@ public struct ScalingWhatIf: Sendable {
     /// Simulates both over `fleet`'s data (after new data).
     mutating func simulate(fleet: FleetState) {
         let activities = Array(fleet.events.events.filter { $0.capacityChange != nil })
-        let start = Self.dataRange(original, fleet: fleet)?.start ?? fleet.time
+        let start = fleet.series.values.compactMap(\.points.first?.time).min() ?? fleet.time
         real = Real(capacity: CapacityPath.desired(from: activities, start: start), activities: activities)
         asDefined = Self.outcome(original, fleet: fleet, recorded: real.capacity)
         whatIf = changed ? Self.outcome(edited, fleet: fleet, recorded: real.capacity) : asDefined
@@ -83,19 +83,6 @@ public struct ScalingWhatIf: Sendable {
             metrics[input.policy.name] = (alarm.definition, recordedPoints, simulated)
         }
         return Outcome(preview: preview, inputs: join.inputs, lint: join.lint, initialCapacity: clamped, metrics: metrics)
-    }
-
-    /// The first and last datapoint times of what the policies watch.
-    static func dataRange(_ settings: ScalingSettings, fleet: FleetState) -> (start: Date, end: Date)? {
-        var times: [Date] = []
-        for policy in settings.policies {
-            for alarm in policy.watchedAlarms(group: settings.group.name, assumptions: settings.assumptions).alarms {
-                let points = fleet.points(forAlarm: alarm.definition)
-                if let first = points.first?.time, let last = points.last?.time { times += [first, last] }
-            }
-        }
-        guard let start = times.min(), let end = times.max() else { return nil }
-        return (start, end)
     }
 
     // MARK: editing

@@ -95,7 +95,10 @@ struct ScalingPreviewOptions: ParsableArguments {
         let preview = ScalingSimulation.run(setup.inputs, group: group, initialCapacity: initial, recorded: series.capacity,
                                             model: model, assumptions: assumptions, warmupOverride: warmup, start: from, end: to)
         let report = ScalingReport(preview: preview, group: group, initialCapacity: ScalingRules.clamped(initial, to: group),
-                                   model: model, assumptions: assumptions, policies: setup.inputs.map(\.policy), lint: setup.lint)
+                                   model: model, assumptions: assumptions, policies: setup.inputs.map(\.policy), lint: setup.lint,
+                                   realActivities: series.activities.map { events in
+                                       events.filter { $0.time >= from && $0.time < to }
+                                   })
         print(SafeText.printable(json ? report.json : report.text))
     }
 }
