@@ -219,6 +219,12 @@ check "one key for two actions in one mode: file:line, exit 2" one_line_error 2 
 printf 'sources:\n  - kind: mock\nkeys:\n  quit: [q, ctrl+shift+q]\n' > "$WORK/bad-keys.yaml"
 check "an unknown key name in a config's keys: file:line, exit 2" one_line_error 2 \
   "bad-keys.yaml:4: quit: unknown key name 'ctrl\+shift\+q'" "$BIN" --config "$WORK/bad-keys.yaml"
+check "replay --scaling with a missing file: one line naming it, exit 2" one_line_error 2 \
+  "$WORK/nope.tf: no such file or directory" "$BIN" replay --scaling "$WORK/nope.tf"
+FIXDIR=$(cd "$(dirname "$0")/../Fixtures" && pwd)
+printf 'sources:\n  - kind: mock\nscaling: %s\n' "$FIXDIR/alarms/erato.tf" > "$WORK/scaling.yaml"
+check "a configuration's scaling: whose max_size Terraform computes: one line naming the file, exit 2" one_line_error 2 \
+  "erato.tf: the group's max_size is not stated" "$BIN" --config "$WORK/scaling.yaml"
 t send-keys -t e2e "clear; XDG_CONFIG_HOME=$WORK/xdg $BIN; echo EXIT=\$?" Enter
 check "in the terminal too: the error line and exit 2" wait_for "EXIT=2" 10
 check "the terminal was never taken over" test "$(alternate_on)" = "0"
