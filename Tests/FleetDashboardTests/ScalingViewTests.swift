@@ -130,6 +130,7 @@ struct ScalingViewTests {
         s.update(.key(.tab))
         #expect(s.scalingWhatIf?.selected == 2)
         s.update(.key(.up))
+        #expect(s.notice == "erato-step-out is a StepScaling policy: the target and disable_scale_in are target tracking's (Tab: next policy)")
         s.update(.key(.char("d")))
         #expect(s.scalingWhatIf?.changed == false)
         s.update(.key(.char("i")))

@@ -28,6 +28,10 @@ extension DashboardState {
             if action == .scalingView { openScaling() }
             return []
         }
+        if let policy = view.policy, let reason = Self.notApplicable(action, to: policy) {
+            post(reason)
+            return []
+        }
         switch action {
         case .closePreview:
             scalingWhatIf = nil
@@ -66,5 +70,19 @@ extension DashboardState {
         view.simulateEdited(fleet: fleet)
         scalingWhatIf = view
         return []
+    }
+
+    /// Why a what-if key does nothing to `policy` (a target on a step policy, say), for the status line.
+    static func notApplicable(_ action: DashboardAction, to policy: ScalingPolicy) -> String? {
+        switch (action, policy.kind) {
+        case (.targetUp, .step), (.targetUp, .simple), (.targetDown, .step), (.targetDown, .simple),
+             (.targetUp10, .step), (.targetUp10, .simple), (.targetDown10, .step), (.targetDown10, .simple),
+             (.scaleIn, .step), (.scaleIn, .simple):
+            return "\(policy.name) is a \(policy.kind.policyType) policy: the target and disable_scale_in are target tracking's (Tab: next policy)"
+        case (.warmupUp, .simple), (.warmupDown, .simple):
+            return "\(policy.name) is a simple scaling policy: it has a cooldown, not an instance warm-up"
+        default:
+            return nil
+        }
     }
 }
