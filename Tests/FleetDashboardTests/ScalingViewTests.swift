@@ -168,6 +168,19 @@ struct ScalingViewTests {
         #expect(s.scalingWhatIf == nil && s.preview == nil && s.screenMode == .live)
     }
 
+    @Test("without scaling events: the simulation starts at the instances in service, and says there is nothing real to compare")
+    func noEvents() throws {
+        var s = DashboardState(fleet: Fixtures.outageState(), now: Fixtures.end, width: 160, height: 48)
+        s.scaling = Self.settings()
+        s.scaling?.group.desiredCapacity = 4
+        s.update(.key(.char("a")))
+        s.update(.key(.char("v")))
+        let view = try #require(s.scalingWhatIf)
+        #expect(view.asDefined?.initialCapacity == 9)   // nine InService (one more Pending)
+        #expect(view.real.capacity == nil && view.real.activities.isEmpty)
+        #expect(s.view().text.contains("none in the data"))
+    }
+
     @Test("new data simulates again")
     func newData() throws {
         var s = Self.opened()

@@ -71,7 +71,9 @@ public struct ScalingWhatIf: Sendable {
         }
         let end = last.addingTimeInterval(60)
         let inService = fleet.instances.filter { $0.lifecycle == .inService }.count
-        let initial = recorded?.value(at: start) ?? settings.group.desiredCapacity ?? (inService > 0 ? inService : settings.group.minSize)
+        // The capacity at the start: as the scaling events tell it, else the instances in service now, else the
+        // group's desired capacity as configured, else its minimum.
+        let initial = recorded?.value(at: start) ?? (inService > 0 ? inService : settings.group.desiredCapacity ?? settings.group.minSize)
         let preview = ScalingSimulation.run(join.inputs, group: settings.group, initialCapacity: initial, recorded: recorded,
                                             model: settings.model, assumptions: settings.assumptions, start: start, end: end)
         let clamped = ScalingRules.clamped(initial, to: settings.group)
