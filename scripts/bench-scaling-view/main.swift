@@ -49,3 +49,8 @@ for _ in 0..<11 { snapshots.append(ms(ContinuousClock().measure { state.update(.
 report("what-if key (the edited policies simulated again)", keys)
 report("new snapshot (as given and as edited simulated again)", snapshots)
 report("160x48 frame (view)", frames)
+var small = state
+small.update(.resize(width: 80, height: 24))
+frames = []
+for _ in 0..<25 { frames.append(ms(ContinuousClock().measure { _ = small.view() })) }
+report("80x24 frame (no activity list)", frames)

@@ -114,59 +114,65 @@ struct ScalingView: Widget {
         chart.render(inner, into: &canvas)
     }
 
+    /// One activity for the list: when, the change, and its cause in Auto Scaling's words.
+    struct Listed {
+        var time: Date
+        var change: (from: Int, to: Int)?
+        var cause: String
+    }
+
     func renderActivities(into canvas: inout Canvas, area: Rect) {
         let theme = look.theme
-        let simulated = whatIf.whatIf?.preview.activities ?? []
+        let simulated = (whatIf.whatIf?.preview.activities ?? []).map { Listed(time: $0.time, change: ($0.from, $0.to), cause: $0.cause) }
+        let real = whatIf.real.activities.map { Listed(time: $0.time, change: $0.capacityChange, cause: $0.text) }
         let inner = Box(title: [("Activities", theme.style(.title)),
-                                ("what if \(simulated.count) · real \(whatIf.real.activities.count)", theme.style(.label))],
+                                ("what if \(simulated.count) · real \(real.count)", theme.style(.label))],
                         focused: false, look: look).frame(area, into: &canvas)
         let width = inner.width - 2
-        guard width >= 10 else { return }
-        let real = whatIf.real.activities
-        func listed(compact: Bool) -> [(String, Style)] {
-            var rows: [(String, Style)] = []
-            for lint in whatIf.whatIf?.lint ?? [] {
-                rows += Self.wrap("lint: " + lint, width: width).map { ($0, theme.style(.warning)) }
-            }
-            func add(_ text: String) {
-                let lines = compact ? [Self.compact(text)] : Self.wrap(text, width: width)
-                rows += lines.map { ($0, theme.style(.mainFg)) }
-            }
-            rows.append(("\(marks.simulated) what if (simulated)", theme.style(.keyHint).adding(.underline)))
-            if simulated.isEmpty { rows.append(("no scaling activities", theme.style(.label))) }
-            for activity in simulated { add(activity.cause) }
-            rows.append(("", theme.style(.label)))
-            rows.append(("\(marks.real) real (the fleet's scaling events)", theme.style(.warning).adding(.underline)))
-            if real.isEmpty { rows.append(("none in the data", theme.style(.label))) }
-            for event in real { add(event.text) }
-            return rows
+        guard width >= 10, inner.height >= 1 else { return }
+        var rows: [(String, Style)] = []
+        for lint in whatIf.whatIf?.lint ?? [] {
+            rows += Self.wrap("lint: " + lint, width: width).map { ($0, theme.style(.warning)) }
         }
-        // In Auto Scaling's words when they fit, else one line each.
-        var rows = listed(compact: false)
-        if rows.count > inner.height { rows = listed(compact: true) }
-        if rows.count > inner.height {
-            let hidden = rows.count - inner.height + 1
-            rows = Array(rows.prefix(inner.height - 1)) + [("… \(hidden) more line\(hidden == 1 ? "" : "s")", theme.style(.label))]
+        // Auto Scaling's words when they all fit, else one line each, each kind given its share of the rows.
+        let available = max(2, inner.height - rows.count - 3)
+        var needed = 0
+        for item in simulated + real where needed <= available { needed += Self.wrap(item.cause, width: width).count }
+        let full = needed <= available
+        let realShare = full ? real.count : min(max(1, real.count), available / 2)
+        func section(_ items: [Listed], share: Int, none: String) -> [(String, Style)] {
+            guard !items.isEmpty else { return [(none, theme.style(.label))] }
+            if full { return items.flatMap { Self.wrap($0.cause, width: width).map { ($0, theme.style(.mainFg)) } } }
+            let shown = items.count <= share ? items : Array(items.prefix(max(0, share - 1)))
+            var out = shown.map { (Self.compact($0), theme.style(.mainFg)) }
+            if shown.count < items.count { out.append(("… \(items.count - shown.count) more", theme.style(.label))) }
+            return out
         }
-        for (i, row) in rows.enumerated() {
+        rows.append(("\(marks.simulated) what if (simulated)", theme.style(.keyHint).adding(.underline)))
+        rows += section(simulated, share: max(1, available - realShare), none: "no scaling activities")
+        rows.append(("", theme.style(.label)))
+        rows.append(("\(marks.real) real (the fleet's scaling events)", theme.style(.warning).adding(.underline)))
+        rows += section(real, share: realShare, none: "none in the data")
+        for (i, row) in rows.prefix(inner.height).enumerated() {
             canvas.write(row.0, x: inner.x + 1, y: inner.y + i, style: row.1, maxWidth: width)
         }
     }
 
-    /// An activity's cause in one line: `13:14 6 → 7 erato-target-cpu (AlarmHigh)` (target tracking's alarms by
-    /// their side, other alarms by name).
-    static func compact(_ cause: String) -> String {
-        let words = cause.split(separator: " ")
-        guard words.count > 2, words[0] == "At", let time = ISOTime.parse(String(words[1])),
-              let from = cause.range(of: "from "), let policy = cause.range(of: "triggered policy "),
-              let changing = cause.range(of: " changing", range: policy.upperBound..<cause.endIndex) else { return cause }
-        let change = cause[from.upperBound...].replacingOccurrences(of: " to ", with: " → ").trimmingCharacters(in: ["."])
-        var alarm = ""
-        if words.count > 5, words[2] == "a", words[3] == "monitor", words[4] == "alarm" {
-            let name = String(words[5])
-            alarm = " (" + (["AlarmHigh", "AlarmLow"].first { name.contains("-\($0)-") } ?? name) + ")"
+    /// An activity in one line: `13:14 6 → 7 erato-target-cpu (AlarmHigh)`: the policy and alarm as its cause
+    /// names them (target tracking's alarms by their side, other alarms by name).
+    static func compact(_ item: Listed) -> String {
+        let cause = item.cause
+        var text = Chart.clock(item.time)
+        if let change = item.change { text += " \(change.from) → \(change.to)" }
+        if let policy = cause.range(of: "triggered policy "),
+           let changing = cause.range(of: " changing", range: policy.upperBound..<cause.endIndex) {
+            text += " " + cause[policy.upperBound..<changing.lowerBound]
         }
-        return Chart.clock(time) + " " + change + " " + cause[policy.upperBound..<changing.lowerBound] + alarm
+        if let a = cause.range(of: "a monitor alarm "), let end = cause[a.upperBound...].firstIndex(of: " ") {
+            let name = String(cause[a.upperBound..<end])
+            text += " (" + (["AlarmHigh", "AlarmLow"].first { name.contains("-\($0)-") } ?? name) + ")"
+        }
+        return text
     }
 
     /// `text` broken at spaces into lines of at most `width` characters (a longer word is cut).

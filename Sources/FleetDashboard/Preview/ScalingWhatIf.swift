@@ -47,23 +47,42 @@ public struct ScalingWhatIf: Sendable {
 
     // MARK: simulation
 
+    /// The raw points of each metric the policies watch (``FleetState/points(forAlarm:)``), read once per
+    /// snapshot: an edit changes thresholds, not the data.
+    private var points: [String: [Datapoint]] = [:]
+
+    static func metricKey(_ d: AlarmDefinition) -> String { "\(d.namespace)\u{0}\(d.metricName)\u{0}\(d.statistic)" }
+
     /// Simulates both over `fleet`'s data (after new data).
     mutating func simulate(fleet: FleetState) {
         let activities = Array(fleet.events.events.filter { $0.capacityChange != nil })
         let start = fleet.series.values.compactMap(\.points.first?.time).min() ?? fleet.time
         real = Real(capacity: CapacityPath.desired(from: activities, start: start), activities: activities)
-        asDefined = Self.outcome(original, fleet: fleet, recorded: real.capacity)
-        whatIf = changed ? Self.outcome(edited, fleet: fleet, recorded: real.capacity) : asDefined
+        points = [:]
+        asDefined = outcome(original, fleet: fleet)
+        whatIf = changed ? outcome(edited, fleet: fleet) : asDefined
     }
 
     /// Simulates the edited policies again (after an edit).
     mutating func simulateEdited(fleet: FleetState) {
-        whatIf = changed ? Self.outcome(edited, fleet: fleet, recorded: real.capacity) : asDefined
+        whatIf = changed ? outcome(edited, fleet: fleet) : asDefined
     }
 
-    static func outcome(_ settings: ScalingSettings, fleet: FleetState, recorded: CapacityPath?) -> Outcome? {
+    mutating func outcome(_ settings: ScalingSettings, fleet: FleetState) -> Outcome? {
+        for policy in settings.policies {
+            for alarm in policy.watchedAlarms(group: settings.group.name, assumptions: settings.assumptions).alarms {
+                let key = Self.metricKey(alarm.definition)
+                if points[key] == nil { points[key] = fleet.points(forAlarm: alarm.definition) }
+            }
+        }
+        let known = points
+        return Self.outcome(settings, fleet: fleet, recorded: real.capacity) { known[Self.metricKey($0)] ?? [] }
+    }
+
+    static func outcome(_ settings: ScalingSettings, fleet: FleetState, recorded: CapacityPath?,
+                        points: (AlarmDefinition) -> [Datapoint]) -> Outcome? {
         let join = ScalingPolicyInput.join(settings.policies, group: settings.group.name, assumptions: settings.assumptions,
-                                           model: settings.model) { fleet.points(forAlarm: $0) }
+                                           model: settings.model, points: points)
         let points = join.inputs.flatMap(\.alarms).map(\.points)
         guard let start = points.compactMap(\.first?.time).min(),
               let last = points.compactMap(\.last?.time).max() else {
