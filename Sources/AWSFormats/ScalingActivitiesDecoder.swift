@@ -17,8 +17,13 @@ public struct ScalingActivityRecord: Sendable, Hashable {
     public var statusMessage: String?
     /// 0…100.
     public var progress: Int?
-    /// The JSON text of `Details`, e.g. `{"Subnet ID":"subnet-…","Availability Zone":"us-west-2b"}`.
-    public var details: String?
+    /// The JSON text of `Details`, e.g. `{"Subnet ID":"subnet-…","Availability Zone":"us-west-2b"}`; its
+    /// ``zone`` is read once, when it is set.
+    public var details: String? {
+        didSet { zone = Self.zone(inDetails: details) }
+    }
+    /// `Availability Zone` from `Details`.
+    public private(set) var zone: String?
 
     public init(activityId: String, description: String? = nil, cause: String, startTime: Date, endTime: Date? = nil,
                 statusCode: String, statusMessage: String? = nil, progress: Int? = nil, details: String? = nil) {
@@ -31,6 +36,7 @@ public struct ScalingActivityRecord: Sendable, Hashable {
         self.statusMessage = statusMessage
         self.progress = progress
         self.details = details
+        self.zone = Self.zone(inDetails: details)
     }
 }
 
@@ -60,11 +66,17 @@ extension ScalingActivityRecord {
         return id.count > 2 ? String(id) : nil
     }
 
-    /// `Availability Zone` from `Details`.
-    public var zone: String? {
-        guard let details, let data = details.data(using: .utf8),
-              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return nil }
-        return object["Availability Zone"] as? String
+    /// `Availability Zone` from the JSON text of `Details` (by the one JSON reader); nil when it is not JSON.
+    static func zone(inDetails details: String?) -> String? {
+        guard let details else { return nil }
+        var zone: String?
+        try? withJSONReader(Array(details.utf8), file: "Details") { (r: inout JSONReader) throws(InputError) in
+            try r.beginObject()
+            while let key = try r.nextKey() {
+                if key == "Availability Zone" { zone = try r.readOptionalString() } else { try r.skipValue() }
+            }
+        }
+        return zone
     }
 
     /// The cause's first sentence when it changes the desired capacity, and its `At <time>`.

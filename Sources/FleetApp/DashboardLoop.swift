@@ -21,7 +21,7 @@ public struct DashboardLoop {
     public var themeChosen: Bool
     public var clock: any LoopClock
     /// What the user exported (`w` in the preview: the alarm as Terraform and as a put-metric-alarm
-    /// command), for printing after exit.
+    /// command; in the scaling view, the policy as Terraform), for printing after exit.
     public private(set) var exports: [String] = []
     /// Where `w` in the alarm preview writes the chart (`<alarm>-preview.svg`); nil writes none.
     public var chartDirectory: URL?
@@ -146,6 +146,10 @@ public struct DashboardLoop {
                 commands.append(command)
             case .export(let definition):
                 let text = definition.terraform + "\n\n" + definition.putMetricAlarmCommand
+                exports.append(text)
+                state.update(.exported(text))
+            case .exportScaling(let policy, let group, let notes):
+                let text = (notes.map { "# " + $0 } + [policy.terraform(group: group)]).joined(separator: "\n")
                 exports.append(text)
                 state.update(.exported(text))
             case .writeChart(let fileName, let svg):

@@ -40,6 +40,10 @@ extension DashboardState {
         preview.map { PreviewView(preview: $0, keyLine: keyMap.previewKeyLine, look: look) }
     }
 
+    var scalingView: ScalingView? {
+        scalingWhatIf.map { ScalingView(whatIf: $0, keyLine: keyMap.scalingKeyLine, look: look) }
+    }
+
     var tooSmallScreen: TooSmallScreen {
         TooSmallScreen(need: Self.minimumSize, have: (width, height),
                        quitKey: keyMap.keys(for: .quit).first?.longName ?? "q", theme: theme)

@@ -12,7 +12,9 @@ extension DashboardState {
         headerBar.render(layout.header, into: &canvas)
         alarmStrip.render(layout.alarmStrip, into: &canvas)
         statusLine.render(layout.status, into: &canvas)
-        if let previewView {
+        if let scalingView {
+            scalingView.render(layout.body, into: &canvas)
+        } else if let previewView {
             previewView.render(layout.body, into: &canvas)
         } else if let instanceView {
             instanceView.render(layout.body, into: &canvas)

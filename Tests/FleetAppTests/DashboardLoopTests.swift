@@ -1,3 +1,4 @@
+import AlarmDefinitions
 import FleetApp
 import FleetCore
 import FleetDashboard
@@ -21,11 +22,13 @@ struct DashboardLoopTests {
         return (loop, backend, feed, status)
     }
 
-    func replayLoop(_ steps: [FakeBackend.Step], speed: Double) throws -> (DashboardLoop, FakeBackend, Int32) {
+    func replayLoop(_ steps: [FakeBackend.Step], speed: Double, scaling: ScalingSettings? = nil) throws
+        -> (DashboardLoop, FakeBackend, Int32) {
         let clock = FakeClock(Self.start)
         let backend = FakeBackend(clock: clock, steps: steps)
         let player = ReplayPlayer(timeline: ReplayTimeline(try BuiltinRecording.load()), speed: speed)
-        let state = DashboardState(fleet: player.state, now: Self.start, width: 80, height: 24)
+        var state = DashboardState(fleet: player.state, now: Self.start, width: 80, height: 24)
+        state.scaling = scaling
         var loop = DashboardLoop(state: state, feed: .replay(player), clock: clock)
         let status = loop.run(on: backend)
         return (loop, backend, status)
@@ -138,6 +141,28 @@ struct DashboardLoopTests {
         let shown = try #require(backend.frames.last { $0.canvas.text.contains("also printed when fleetwatch exits") })
         #expect(shown.canvas.text.contains("resource \"aws_cloudwatch_metric_alarm\""))
         #expect(loop.state.preview != nil)
+    }
+
+    @Test("the scaling export: w in the scaling view writes the edited policy as Terraform, kept for printing at exit")
+    func exportScaling() throws {
+        let (loop, backend, status) = try replayLoop([
+            .input([.key(.end), .key(.char("a")), .key(.char("v"))]), .input([.key(.down), .key(.char("x")), .key(.char("w"))]),
+            .input([.key(.char("q"))]),
+        ], speed: 60, scaling: try ScalingSettings.builtin())
+        #expect(status == 0)
+        let view = try #require(loop.state.scalingWhatIf)
+        #expect(view.edited.policies[0].name == "erato-target-cpu")
+        let expected = "# the group (aws_autoscaling_group erato-backend-asg): min_size = 3, max_size = 13 (was 3, 12)\n"
+            + view.edited.policies[0].terraform(group: "erato-backend-asg")
+        #expect(loop.exports == [expected])
+        #expect(expected.contains("target_value     = 69"))
+        let shown = try #require(backend.frames.last { $0.canvas.text.contains("also printed when fleetwatch exits") })
+        #expect(shown.canvas.text.contains("resource \"aws_autoscaling_policy\" \"erato_target_cpu\""))
+        // The built-in demo's four policies over the whole recording: the CPU policy scales out, request_count is linted.
+        let outcome = try #require(view.asDefined)
+        #expect(outcome.preview.activities.contains { $0.policy == "erato-target-cpu" && $0.to > $0.from })
+        #expect(outcome.lint.contains { $0.hasPrefix("request_count: never acts: no datapoints for") })
+        #expect(view.real.activities.count == 4)
     }
 
     @Test("w also writes the preview as an SVG chart into the chart folder, named in the exported text")

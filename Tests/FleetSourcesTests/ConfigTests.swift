@@ -46,7 +46,7 @@ struct ConfigTests {
         ("fleet: {name: x}\n", "fleetwatch.yaml:1: sources: required key is missing"),
         ("sources: [\n", "fleetwatch.yaml:2:1: not valid YAML: while parsing a flow node: did not find expected node content"),
         ("sources:\n  - kind: mock\n  - kind: mock\n", "fleetwatch.yaml:3: sources[1]: two sources are named 'mock'; give one a `name:`"),
-        ("colour: red\nsources: []\n", "fleetwatch.yaml:1: colour: unknown key (known here: alarms, discover, fleet, fleets, history, keys, mouse, on_alarm, refresh, sources)"),
+        ("colour: red\nsources: []\n", "fleetwatch.yaml:1: colour: unknown key (known here: alarms, discover, fleet, fleets, history, keys, mouse, on_alarm, refresh, scaling, sources)"),
         ("sources: []\n", "fleetwatch.yaml:1: sources: at least one source is needed"),
         ("fleet:\n  zones: us-east-1a\nsources: [{kind: mock}]\n", "fleetwatch.yaml:2: fleet.zones: expected a list"),
         ("history: 1m\nsources: [{kind: mock}]\n", "fleetwatch.yaml:1: history: expected between 15m and 14d"),

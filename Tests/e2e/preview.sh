@@ -66,11 +66,16 @@ assert any(l.startswith("request_count: never acts: no datapoints for AWS/Applic
            and l.endswith("a metric published per TargetGroup") for l in s["lint"]), s["lint"]
 assert s["model"] == "proportional" and "recorded capacity" in s["model_statement"]
 assert s["summary"]["peak_capacity"] > s["initial_capacity"] and s["summary"]["recorded_peak_capacity"] is not None
+real = s["real_activities"]
+assert len(real) == 4 and all(a["cause"].startswith("At " + a["time"]) for a in real), real
+assert [(a["from"], a["to"]) for a in real][:2] == [(6, 7), (7, 8)], real
 PY
 "$BIN" preview "${scale[@]}" > "$WORK/s.txt" 2>/dev/null
 check "text: the load model is stated, with a summary beside the recorded capacity" \
   grep -q "load model: per-instance metric = recorded × recorded capacity ÷ simulated capacity" "$WORK/s.txt"
 check "text: summary rows" grep -qE "^instance-hours +[0-9.]+ +[0-9.]+" "$WORK/s.txt"
+check "text: the real activities beside the simulated ones" grep -qE "^real activities \(the data's scaling events\):$" "$WORK/s.txt"
+check "text: activities simulated and real counted" grep -qE "^activities +[0-9]+ +4$" "$WORK/s.txt"
 "$BIN" preview "${scale[@]}" --model none --format json > "$WORK/n.json" 2>/dev/null
 "$BIN" preview "${scale[@]}" --target-value erato-target-cpu=50 --format json > "$WORK/w.json" 2>/dev/null
 check "what if: --model none replays unchanged; a lower target runs more instance-hours" python3 -c "

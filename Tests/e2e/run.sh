@@ -147,6 +147,32 @@ t send-keys -t e2e 'q'
 check "q exits the replay with status 0" wait_for "EXIT=0" 10
 check "process is gone after q (replay)" replay_gone
 check "terminal restored after replay" restored
+# --- run 4b: the built-in demo's scaling view: v in the alarm preview, a lower target, w writes Terraform ---
+t send-keys -t e2e "clear; $BIN; echo EXIT=\$?" Enter
+check "the demo plays again" wait_for "replay [0-9:]+ / 02:00:00 ×60" 20
+t send-keys -t e2e 'End'
+check "End: the whole recording" wait_for "replay 02:00:00 / 02:00:00 ×60 END" 5
+t send-keys -t e2e 'a'
+check "a opens the alarm preview" wait_for "Alarm preview" 5
+t send-keys -t e2e 'v'
+check "v opens the scaling view on the demo's policies" wait_for "Scaling preview  erato-target-cpu  AWS/EC2 CPUUtilization Average  1/4" 5
+check "the capacity steps and the real activities" wait_for "Capacity  what if ▴  real \(scaling events\) ▵" 5
+check "request_count is linted" wait_for "lint: request_count: never acts: no datapoints for" 5
+check "the simulated activities in Auto Scaling's words" wait_for "a monitor alarm|[0-9]{2}:[0-9]{2} [0-9]+ → [0-9]+ erato-target-cpu" 5
+check "and the real ones" wait_for "real \(the fleet's scaling events\)" 5
+t send-keys -t e2e 'PageDown'
+check "PgDn lowers the target ten steps: the summary shows it" wait_for "policy +target 70 +target 60" 5
+check "and the scale-in threshold follows" wait_for "scale-in +< 63 \(×90%\) +< 54 \(×90%\)" 5
+t send-keys -t e2e 'w'
+check "w shows the policy as Terraform" wait_for 'resource "aws_autoscaling_policy" "erato_target_cpu"' 5
+t send-keys -t e2e 'Space'
+check "any key closes the export" wait_gone "also printed when fleetwatch exits" 5
+t send-keys -t e2e 'q'
+check "q exits with status 0" wait_for "EXIT=0" 10
+check "the Terraform is printed after quitting" wait_for '^resource "aws_autoscaling_policy" "erato_target_cpu" \{' 5
+check "with the edited target" wait_for "^    target_value     = 60$" 5
+check "terminal restored after the scaling view" restored
+
 printf 'not a recording\n' > "/tmp/fleetwatch-e2e-$$.fwrec"
 t send-keys -t e2e "clear; $BIN replay /tmp/fleetwatch-e2e-$$.fwrec; echo EXIT=\$?" Enter
 check "a bad recording: one-line error, exit 2" wait_for "fleetwatch-e2e-$$.fwrec:1: not a fleetwatch recording \(no header\)" 10
@@ -193,6 +219,12 @@ check "one key for two actions in one mode: file:line, exit 2" one_line_error 2 
 printf 'sources:\n  - kind: mock\nkeys:\n  quit: [q, ctrl+shift+q]\n' > "$WORK/bad-keys.yaml"
 check "an unknown key name in a config's keys: file:line, exit 2" one_line_error 2 \
   "bad-keys.yaml:4: quit: unknown key name 'ctrl\+shift\+q'" "$BIN" --config "$WORK/bad-keys.yaml"
+check "replay --scaling with a missing file: one line naming it, exit 2" one_line_error 2 \
+  "$WORK/nope.tf: no such file or directory" "$BIN" replay --scaling "$WORK/nope.tf"
+FIXDIR=$(cd "$(dirname "$0")/../Fixtures" && pwd)
+printf 'sources:\n  - kind: mock\nscaling: %s\n' "$FIXDIR/alarms/erato.tf" > "$WORK/scaling.yaml"
+check "a configuration's scaling: whose max_size Terraform computes: one line naming the file, exit 2" one_line_error 2 \
+  "erato.tf: the group's max_size is not stated" "$BIN" --config "$WORK/scaling.yaml"
 t send-keys -t e2e "clear; XDG_CONFIG_HOME=$WORK/xdg $BIN; echo EXIT=\$?" Enter
 check "in the terminal too: the error line and exit 2" wait_for "EXIT=2" 10
 check "the terminal was never taken over" test "$(alternate_on)" = "0"

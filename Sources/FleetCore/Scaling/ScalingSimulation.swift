@@ -148,6 +148,17 @@ public enum ScalingSimulation {
     }
 }
 
+extension ScalingSimulation {
+    /// `alarm`'s raw points over the preview's range as the simulated group would have seen them: the load
+    /// model applied with the preview's capacity path (what the simulation itself evaluated), for charts.
+    public static func simulatedPoints(_ alarm: ScalingAlarmInput, in preview: ScalingPreview,
+                                       initialCapacity: Int) -> [Datapoint] {
+        let fallback = preview.recorded?.value(at: preview.start) ?? initialCapacity
+        return Evaluated.scaled(alarm, from: preview.start, to: preview.end, path: preview.path,
+                                recorded: preview.recorded, fallback: fallback)
+    }
+}
+
 /// One alarm evaluated over a stretch, with cursors for reading it minute by minute.
 private struct Evaluated {
     let run: AlarmRun

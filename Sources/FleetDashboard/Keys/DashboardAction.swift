@@ -25,4 +25,14 @@ public enum DashboardAction: String, Sendable, Hashable, CaseIterable {
     case comparison, undo, export
     case nextAlarm = "next_alarm"
     case closePreview = "close_preview"
+    // The scaling view of the preview.
+    case scalingView = "scaling_view"
+    case targetUp = "target_up", targetDown = "target_down"
+    case targetUp10 = "target_up_10", targetDown10 = "target_down_10"
+    case lowRatioUp = "low_ratio_up", lowRatioDown = "low_ratio_down"
+    case warmupUp = "warmup_up", warmupDown = "warmup_down"
+    case minUp = "min_up", minDown = "min_down"
+    case maxUp = "max_up", maxDown = "max_down"
+    case scaleIn = "scale_in"
+    case nextPolicy = "next_policy"
 }

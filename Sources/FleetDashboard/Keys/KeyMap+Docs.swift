@@ -7,7 +7,8 @@ extension KeyMap {
         let live = entries(.live)
         return "Keys: " + live.joined(separator: ", ") + ";\n"
             + "replaying: " + entries(.replay, skipping: Set(live)).joined(separator: ", ") + ";\n"
-            + "alarm preview: " + previewKeyLine.replacingOccurrences(of: "  ", with: ", ") + "."
+            + "alarm preview: " + previewKeyLine.replacingOccurrences(of: "  ", with: ", ") + ";\n"
+            + "scaling view: " + scalingKeyLine.replacingOccurrences(of: "  ", with: ", ") + "."
     }
 
     /// The README's key tables, one per mode, each between `<!-- keys:MODE -->` and
@@ -25,6 +26,6 @@ extension KeyMap {
             }
             return lines.joined(separator: "\n")
         }
-        return [KeyMode.live, .replay, .preview, .instance].map { ($0, table($0)) }
+        return [KeyMode.live, .replay, .preview, .scaling, .instance].map { ($0, table($0)) }
     }
 }

@@ -42,6 +42,11 @@ public struct KeyMap: Sendable, Hashable {
         hintTexts(Self.previewHints).map { "\($0.keys) \($0.label)" }.joined(separator: "  ")
     }
 
+    /// The scaling view's key line: `↑↓ target  PgUp/PgDn ×10  r/R scale-in ratio …`.
+    public var scalingKeyLine: String {
+        hintTexts(Self.scalingHints).map { "\($0.keys) \($0.label)" }.joined(separator: "  ")
+    }
+
     func hintTexts(_ hints: [KeyHint]) -> [(keys: String, label: String)] {
         hints.compactMap { hint in
             let firsts = hint.actions.compactMap { keys(for: $0).first?.shortName }

@@ -6,6 +6,8 @@ public enum KeyMode: String, Sendable, Hashable, CaseIterable {
     case replay
     /// The alarm threshold preview (`a`).
     case preview
+    /// The preview's scaling view (`v` in the alarm preview): the group's policies replayed, and what if.
+    case scaling
     /// The help overlay: its own keys, and any other key closes it.
     case help
     /// One instance's view (`Enter` on an instance row).
@@ -13,9 +15,9 @@ public enum KeyMode: String, Sendable, Hashable, CaseIterable {
 }
 
 extension DashboardState {
-    /// The mode under the help overlay: preview, replay or live.
+    /// The mode under the help overlay: scaling, preview, instance, replay or live.
     public var screenMode: KeyMode {
-        preview != nil ? .preview : openInstance != nil ? .instance : replay != nil ? .replay : .live
+        scalingWhatIf != nil ? .scaling : preview != nil ? .preview : openInstance != nil ? .instance : replay != nil ? .replay : .live
     }
 
     /// The mode keys are looked up in.

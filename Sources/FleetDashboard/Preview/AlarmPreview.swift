@@ -57,8 +57,14 @@ public struct AlarmPreview: Sendable {
     /// The threshold step: 1 for counts of hosts and similar small integers, else about 1 % of
     /// the threshold's magnitude (coarse steps are ten of these).
     func thresholdStep(coarse: Bool) -> Double {
-        let magnitude = max(abs(original.threshold), 1)
-        let fine = magnitude < 20 ? (original.threshold == original.threshold.rounded() ? 1 : 0.1)
+        Self.step(for: original.threshold, coarse: coarse)
+    }
+
+    /// The step for nudging `value` (a threshold, a scaling target): 1 for small integers, 0.1 for small
+    /// fractions, else about 1 % of its magnitude; coarse steps are ten of these.
+    static func step(for value: Double, coarse: Bool) -> Double {
+        let magnitude = max(abs(value), 1)
+        let fine = magnitude < 20 ? (value == value.rounded() ? 1 : 0.1)
             : pow(10, floor(log10(magnitude)) - 1)
         return coarse ? fine * 10 : fine
     }

@@ -5,6 +5,10 @@ extension DashboardState {
     mutating func openPreview() {
         let alarms = fleet.alarms
         guard !alarms.isEmpty else {
+            if scaling != nil {
+                openScaling()
+                return
+            }
             post("no alarms to preview: add some with --config (alarms:)")
             return
         }

@@ -89,7 +89,13 @@ struct PreviewView: Widget {
     }
 
     func renderExport(into canvas: inout Canvas, area: Rect, theme: Theme) {
-        let text = (preview.exportText ?? "writing…").split(separator: "\n", omittingEmptySubsequences: false)
+        Self.renderExport(preview.exportText, into: &canvas, area: area, look: look)
+    }
+
+    /// The export box over the preview (alarm or scaling): the text the loop wrote, or "writing…".
+    static func renderExport(_ exportText: String?, into canvas: inout Canvas, area: Rect, look: Look) {
+        let theme = look.theme
+        let text = (exportText ?? "writing…").split(separator: "\n", omittingEmptySubsequences: false)
         let width = min(area.width - 2, (text.map(\.count).max() ?? 20) + 4)
         let box = area.centered(width: width, height: text.count + 4)
         let base = theme.style(.helpFg, on: .helpBg).adding(theme.backgroundAttributes(.helpBg))

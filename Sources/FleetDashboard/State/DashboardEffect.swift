@@ -13,4 +13,8 @@ public enum DashboardEffect: Sendable, Hashable {
     /// With ``export(_:)`` (`w` in the alarm preview): the preview as an SVG chart (the alarm as
     /// defined above the edited one), for the loop to write as `fileName` beside the exported text.
     case writeChart(fileName: String, svg: String)
+    /// `w` in the scaling view: the loop writes this policy, as edited, as a Terraform
+    /// `aws_autoscaling_policy` block of `group` (printed when the dashboard exits), after `notes` as comments
+    /// (the what-ifs that are not the policy's: the group's limits, an assumption).
+    case exportScaling(ScalingPolicy, group: String, notes: [String])
 }

@@ -38,8 +38,8 @@ public enum DashboardEvent: Sendable {
     /// The wall clock, for how long notices stay up. Live, `tick` is the wall clock too; while
     /// replaying, `tick` carries the recording's time and the loop sends this once a second.
     case clock(Date)
-    /// The loop performed an export effect: the text it wrote (Terraform and put-metric-alarm),
-    /// shown in the alarm preview.
+    /// The loop performed an export effect: the text it wrote (Terraform and put-metric-alarm, or the
+    /// scaling policy's Terraform), shown in the preview it came from.
     case exported(String)
     /// The poller has a new fleet state.
     case fleet(FleetState)

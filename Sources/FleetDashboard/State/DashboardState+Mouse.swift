@@ -7,7 +7,7 @@ extension DashboardState {
             if mouse.kind == .click || mouse.kind == .doubleClick { showHelp = false }
             return []
         }
-        guard !isTooSmall, preview == nil, openInstance == nil else { return [] }
+        guard !isTooSmall, preview == nil, scalingWhatIf == nil, openInstance == nil else { return [] }
         let layout = ScreenLayout(width: width, height: height)
         if layout.header.contains(x: mouse.x, y: mouse.y) {
             guard mouse.kind == .click, replay != nil, let span = headerBar.replaySpan(in: layout.header),

@@ -53,6 +53,10 @@ public struct DashboardState: Sendable {
     public var replay: ReplayStatus?
     /// The alarm threshold preview, while open (key `a`).
     public var preview: AlarmPreview?
+    /// The group's scaling policies, when the dashboard was given them (the scaling view replays them).
+    public var scaling: ScalingSettings?
+    /// The preview's scaling view, while open (`v` in the alarm preview).
+    public var scalingWhatIf: ScalingWhatIf?
     /// The keys in force.
     public var keyMap: KeyMap = .standard
     /// What the 2×2 grid's lower-left slot shows: `.unhealthy` or `.errors` (key `l`).

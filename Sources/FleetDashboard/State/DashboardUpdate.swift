@@ -15,13 +15,14 @@ extension DashboardState {
         case .clock(let wall):
             advanceWallClock(to: wall)
         case .exported(let text):
-            preview?.exportText = text
+            if scalingWhatIf != nil { scalingWhatIf?.exportText = text } else { preview?.exportText = text }
         case .fleet(let state):
             if paused {
                 pendingFleet = state
             } else {
                 fleet = state
                 refreshPreview()
+                refreshScaling()
             }
         case .key(let key):
             notices.removeAll()
@@ -47,6 +48,11 @@ extension DashboardState {
             // Any key closes the export text.
             preview?.showExport = false
             preview?.exportText = nil
+            return []
+        }
+        if mode == .scaling, scalingWhatIf?.showExport == true {
+            scalingWhatIf?.showExport = false
+            scalingWhatIf?.exportText = nil
             return []
         }
         guard let action else { return [] }
@@ -96,7 +102,11 @@ extension DashboardState {
         case .thresholdUp, .thresholdDown, .thresholdUp10, .thresholdDown10, .periodsUp, .periodsDown,
              .datapointsUp, .datapointsDown, .statistic, .period, .missingData, .comparison, .undo, .export,
              .nextAlarm, .closePreview:
+            if scalingWhatIf != nil { return performScaling(action) }
             return performPreview(action)
+        case .scalingView, .targetUp, .targetDown, .targetUp10, .targetDown10, .lowRatioUp, .lowRatioDown,
+             .warmupUp, .warmupDown, .minUp, .minDown, .maxUp, .maxDown, .scaleIn, .nextPolicy:
+            return performScaling(action)
         }
         return []
     }
@@ -107,6 +117,7 @@ extension DashboardState {
             fleet = pending
             pendingFleet = nil
             refreshPreview()
+            refreshScaling()
         }
     }
 }

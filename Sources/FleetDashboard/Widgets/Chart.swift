@@ -41,6 +41,10 @@ struct Chart: Widget {
     /// so a step in a line can be matched with what caused it.
     var eventMarks: [Date] = []
     var eventMarkStyle: Style = .plain
+    /// A second kind of event times (what really happened, beside simulated ones), `▵` (`.` in ASCII),
+    /// drawn where the first kind left the axis blank.
+    var otherEventMarks: [Date] = []
+    var otherEventMarkStyle: Style = .plain
 
     func render(_ area: Rect, into canvas: inout Canvas) {
         guard area.width >= 8, area.height >= 3 else { return }
@@ -160,12 +164,17 @@ struct Chart: Widget {
 
     func drawEventMarks(into canvas: inout Canvas, area: Rect) {
         let span = end.timeIntervalSince(start)
-        guard span > 0, !eventMarks.isEmpty else { return }
-        let glyph: Unicode.Scalar = glyphs == .ascii ? "^" : "▴"
-        for time in eventMarks where time >= start && time <= end {
-            let x = area.x + Int((time.timeIntervalSince(start) / span * Double(area.width - 1)).rounded())
-            guard canvas.contains(x: x, y: area.y), canvas[x, area.y].char == " " else { continue }
-            canvas.put(glyph, x: x, y: area.y, style: eventMarkStyle)
+        guard span > 0 else { return }
+        let kinds: [([Date], Unicode.Scalar, Style)] = [
+            (eventMarks, glyphs == .ascii ? "^" : "▴", eventMarkStyle),
+            (otherEventMarks, glyphs == .ascii ? "." : "▵", otherEventMarkStyle),
+        ]
+        for (times, glyph, style) in kinds {
+            for time in times where time >= start && time <= end {
+                let x = area.x + Int((time.timeIntervalSince(start) / span * Double(area.width - 1)).rounded())
+                guard canvas.contains(x: x, y: area.y), canvas[x, area.y].char == " " else { continue }
+                canvas.put(glyph, x: x, y: area.y, style: style)
+            }
         }
     }
 

@@ -44,6 +44,9 @@ public struct FleetConfig: Sendable {
     public var defaultAlarms: ConfigNode?
     /// The `keys:` node, when present: actions rebound to keys (read by the dashboard's key map).
     public var keys: ConfigNode?
+    /// The `scaling:` node, when present: the group's scaling policies for the dashboard's scaling view
+    /// (a Terraform file or folder, or `describe-policies` output; ``loadScaling()``).
+    public var scaling: ConfigNode?
     /// `mouse: true` turns mouse reporting on (off by default: the terminal's own selection works).
     public var mouse = false
     /// `on_alarm:`, when present.
@@ -90,7 +93,7 @@ public struct FleetConfig: Sendable {
 
     private static func parse(_ root: ConfigNode) throws -> FleetConfig {
         try root.rejectUnknownKeys(allowed: ["fleet", "fleets", "discover", "refresh", "history", "sources", "alarms",
-                                             "keys", "mouse", "on_alarm"])
+                                             "scaling", "keys", "mouse", "on_alarm"])
         let refresh = try root["refresh"]?.duration() ?? 1
         let history = try root["history"]?.duration() ?? defaultHistory
         guard history >= 900, history <= Ceilings.history else {
@@ -124,6 +127,7 @@ public struct FleetConfig: Sendable {
         }
         config.discover = root["discover"]
         config.keys = root["keys"]
+        config.scaling = root["scaling"]
         config.mouse = try root["mouse"]?.bool() ?? false
         config.onAlarm = try root["on_alarm"].map(OnAlarm.parse)
         return config

@@ -12,11 +12,16 @@ public struct PreviewData: Sendable {
     /// The group's capacity as recorded, where the data holds it: a recording's InService instances, or
     /// an `AWS/AutoScaling GroupInServiceInstances` (else `GroupDesiredCapacity`) series.
     public var capacity: CapacityPath?
+    /// The group's real scaling activities, where the data holds them (a recording's scaling events that change
+    /// the desired capacity); nil when the data cannot hold any (metric files).
+    public var activities: [FleetEvent]?
 
-    public init(series: [FleetUpdate.Batch], warnings: [String] = [], capacity: CapacityPath? = nil) {
+    public init(series: [FleetUpdate.Batch], warnings: [String] = [], capacity: CapacityPath? = nil,
+                activities: [FleetEvent]? = nil) {
         self.series = series
         self.warnings = warnings
         self.capacity = capacity ?? Self.capacitySeries(series)
+        self.activities = activities
     }
 
     /// The capacity a recording's instances show: InService instances after each update that lists them.
@@ -55,7 +60,8 @@ public struct PreviewData: Sendable {
         let batches = state.series.values.sorted { $0.key < $1.key }.map {
             FleetUpdate.Batch(key: $0.key, unit: $0.unit, period: $0.period, points: Array($0.points))
         }
-        return PreviewData(series: batches, warnings: recording.warnings, capacity: capacity(of: recording))
+        return PreviewData(series: batches, warnings: recording.warnings, capacity: capacity(of: recording),
+                           activities: state.events.events.filter { $0.capacityChange != nil })
     }
 
     /// Reads `path`, telling the shape from its content.

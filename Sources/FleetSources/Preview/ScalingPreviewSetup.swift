@@ -17,31 +17,19 @@ public struct ScalingPreviewSetup: Sendable {
         lint = []
         warnings = []
         for policy in loaded.policies {
-            guard policy.enabled else {
-                lint.append("\(policy.name): never acts: disabled (enabled = false)")
-                continue
-            }
             var alarms: [ScalingAlarmInput] = []
             var missing: [String] = []
             var matching = loaded.alarms
-            var watched: [(AlarmDefinition, ScalingAlarmInput.Role)] = []
-            if let tracking = policy.targetTrackingAlarms(group: groupName, assumptions: assumptions),
-               case .targetTracking(let configuration) = policy.kind {
-                if let reason = configuration.metric.unpublishedReason {
-                    lint.append("\(policy.name): never acts: no datapoints for \(configuration.metric.description), \(reason)")
-                    continue
-                }
-                watched.append((tracking.high, .high))
-                if let low = tracking.low { watched.append((low, .low)) }
-                for (definition, _) in watched where !configuration.metric.unresolvedDimensions.isEmpty {
+            let found = policy.watchedAlarms(group: groupName, assumptions: assumptions)
+            if let reason = found.neverActs {
+                lint.append("\(policy.name): never acts: \(reason)")
+                continue
+            }
+            let watched = found.alarms.map { ($0.definition, $0.role) }
+            if case .targetTracking(let configuration) = policy.kind, !configuration.metric.unresolvedDimensions.isEmpty {
+                for (definition, _) in watched {
                     matching.unresolvedDimensions[definition.name] = configuration.metric.unresolvedDimensions
                 }
-            } else {
-                guard !policy.alarms.isEmpty else {
-                    lint.append("\(policy.name): never acts: no alarm's alarm_actions invokes it")
-                    continue
-                }
-                watched = policy.alarms.map { ($0, .trigger) }
             }
             for (definition, role) in watched {
                 guard let batch = series(for: definition, in: data, loaded: matching) else {
@@ -71,8 +59,7 @@ public struct ScalingPreviewSetup: Sendable {
     }
 
     static func metricText(_ definition: AlarmDefinition?) -> String {
-        guard let d = definition else { return "its metric" }
-        return "\(d.namespace) \(d.metricName) {" + d.dimensions.map { "\($0.name)=\($0.value)" }.joined(separator: ", ") + "}"
+        definition?.metricText ?? "its metric"
     }
 
     /// The series an alarm watches: the one with its metric and dimensions (unresolved ones match any value),

@@ -11,9 +11,12 @@ public struct ScalingReport: Sendable {
     public var assumptions: ScalingAssumptions
     public var policies: [ScalingPolicy]
     public var lint: [String]
+    /// What the group really did, where the data holds it (``PreviewData/activities``).
+    public var realActivities: [FleetEvent]?
 
     public init(preview: ScalingPreview, group: ScalingGroup, initialCapacity: Int, model: LoadModel,
-                assumptions: ScalingAssumptions, policies: [ScalingPolicy], lint: [String]) {
+                assumptions: ScalingAssumptions, policies: [ScalingPolicy], lint: [String], realActivities: [FleetEvent]? = nil) {
+        self.realActivities = realActivities
         self.preview = preview
         self.group = group
         self.initialCapacity = initialCapacity
@@ -39,12 +42,18 @@ public struct ScalingReport: Sendable {
         lines.append("")
         lines.append(p.activities.isEmpty ? "no scaling activities" : "activities:")
         for activity in p.activities { lines.append("  " + activity.cause) }
+        if let real = realActivities {
+            lines.append("")
+            lines.append(real.isEmpty ? "no real scaling activities in the data" : "real activities (the data's scaling events):")
+            for event in real { lines.append("  " + event.text) }
+        }
         lines.append("")
         lines.append("capacity: " + p.path.steps.map { "\(Self.clock($0.time)) \($0.capacity)" }.joined(separator: " → "))
         lines.append("")
         lines.append("summary             simulated   recorded")
         lines.append(Self.row("peak capacity", "\(p.peakCapacity)", recordedPeak.map(String.init)))
         lines.append(Self.row("instance-hours", Self.number(p.instanceHours), recordedHours.map(Self.number)))
+        lines.append(Self.row("activities", "\(p.activities.count)", realActivities.map { "\($0.count)" }))
         for minutes in p.aboveTarget {
             lines.append(Self.row("min above \(Self.number(minutes.target))", "\(minutes.simulated)", "\(minutes.recorded)")
                 + "   (\(minutes.policy))")
@@ -72,6 +81,7 @@ public struct ScalingReport: Sendable {
 
     struct JSONRoot: Encodable {
         struct Activity: Encodable { var time: String; var policy: String; var alarm: String; var from: Int; var to: Int; var cause: String }
+        struct RealActivity: Encodable { var time: String; var from: Int; var to: Int; var cause: String }
         struct Step: Encodable { var time: String; var capacity: Int }
         struct Above: Encodable { var policy: String; var target: Double; var simulated_minutes: Int; var recorded_minutes: Int }
         struct Summary: Encodable {
@@ -93,6 +103,7 @@ public struct ScalingReport: Sendable {
         var policies: [String]
         var lint: [String]
         var activities: [Activity]
+        var real_activities: [RealActivity]?
         var capacity: [Step]
         var recorded_capacity: [Step]?
         var summary: Summary
@@ -107,6 +118,9 @@ public struct ScalingReport: Sendable {
             model_statement: model.statement, assumptions: assumptions.lines, policies: policies.map(\.name), lint: lint,
             activities: p.activities.map { .init(time: ISOTime.string($0.time), policy: $0.policy, alarm: $0.alarm,
                                                  from: $0.from, to: $0.to, cause: $0.cause) },
+            real_activities: realActivities?.compactMap { e in
+                e.capacityChange.map { .init(time: ISOTime.string(e.time), from: $0.from, to: $0.to, cause: e.text) }
+            },
             capacity: steps(p.path), recorded_capacity: p.recorded.map(steps),
             summary: .init(peak_capacity: p.peakCapacity, instance_hours: (p.instanceHours * 1000).rounded() / 1000,
                            recorded_peak_capacity: recordedPeak,

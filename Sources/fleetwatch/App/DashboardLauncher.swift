@@ -1,3 +1,4 @@
+import AlarmDefinitions
 import ArgumentParser
 import FleetApp
 import FleetCore
@@ -9,7 +10,7 @@ import Foundation
 /// Opens the dashboard on a feed: the part `dashboard`, `replay` and `record` share.
 enum DashboardLauncher {
     static func run(feed: DashboardFeed, fleet: FleetState, display: DisplayOptions, modeLabel: String?,
-                    notices: [String] = [], config: FleetConfig? = nil) throws {
+                    notices: [String] = [], config: FleetConfig? = nil, scaling: ScalingChoice = .none) throws {
         let loaded: (themes: [Theme], index: Int, warnings: [String])
         do {
             loaded = try display.loadThemes(monochromeFallback: display.colorDisabled)
@@ -28,7 +29,14 @@ enum DashboardLauncher {
         var state = DashboardState(fleet: fleet, now: now, width: 80, height: 24,
                                    themes: loaded.themes, themeIndex: loaded.index, glyphs: display.glyphs,
                                    window: display.windowSeconds)
-        for notice in loaded.warnings + notices { state.post(notice) }
+        let policies: (settings: ScalingSettings?, notes: [String])
+        do {
+            policies = try scaling.settings(config: config)
+        } catch {
+            fail("\(error)")
+        }
+        state.scaling = policies.settings
+        for notice in loaded.warnings + notices + policies.notes { state.post(notice) }
         state.modeLabel = modeLabel
         state.keyMap = keyMap
         var loop = DashboardLoop(state: state, feed: feed, themeChosen: display.theme != nil)
@@ -44,6 +52,29 @@ enum DashboardLauncher {
         // What the user asked to take away (`w` in the alarm preview), now on the normal screen.
         for text in loop.exports { print(SafeText.printable(text) + "\n") }
         if status != 0 { throw ExitCode(status) }
+    }
+}
+
+/// Where the scaling view's policies come from: `--scaling FILE`, else the configuration's `scaling:`, else the
+/// built-in demo's policies when the demo plays.
+enum ScalingChoice {
+    case none, builtin
+    case file(String)
+
+    /// The settings and the notes made while reading them (skipped policies, say).
+    func settings(config: FleetConfig?) throws -> (ScalingSettings?, [String]) {
+        switch self {
+        case .file(let path):
+            let alarms = try config?.alarms == nil ? nil : config?.loadAlarms()
+            let loaded = try ScalingPolicyLoader.load(path: path, alarms: alarms)
+            return (try ScalingSettings(loaded, file: path), loaded.notes)
+        case .none, .builtin:
+            if let (loaded, file) = try config?.loadScaling() {
+                return (try ScalingSettings(loaded, file: file), loaded.notes)
+            }
+            guard case .builtin = self else { return (nil, []) }
+            return (try ScalingSettings.builtin(), [])
+        }
     }
 }
 

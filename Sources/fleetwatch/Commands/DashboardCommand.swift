@@ -16,6 +16,9 @@ struct DashboardCommand: ParsableCommand {
     @OptionGroup var source: SourceOptions
     @OptionGroup var display: DisplayOptions
 
+    @Option(help: "Scaling policies for the preview's scaling view (Terraform .tf or a folder, or describe-policies JSON); default: the configuration's scaling:, or the demo's.")
+    var scaling: String?
+
     @Option(help: "Seconds between refreshes.")
     var refresh: Double = 1
 
@@ -30,12 +33,13 @@ struct DashboardCommand: ParsableCommand {
             let timeline = ReplayLoading.timeline(path: nil)
             let player = ReplayPlayer(timeline: timeline, speed: BuiltinRecording.speed)
             try DashboardLauncher.run(feed: .replay(player), fleet: player.state, display: display, modeLabel: "demo",
-                                      notices: timeline.recording.warnings)
+                                      notices: timeline.recording.warnings, scaling: scaling.map { .file($0) } ?? .builtin)
             return
         }
         let now = Date()
         let live = try source.makeLive(now: now, refresh: refresh, windowSeconds: display.windowSeconds)
         try DashboardLauncher.run(feed: .live(PollerFeed(live.poller), until: nil), fleet: live.initialState,
-                                  display: display, modeLabel: nil, config: live.configFile)
+                                  display: display, modeLabel: nil, config: live.configFile,
+                                  scaling: scaling.map { .file($0) } ?? .none)
     }
 }

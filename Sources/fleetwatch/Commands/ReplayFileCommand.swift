@@ -24,6 +24,9 @@ struct ReplayFileCommand: ParsableCommand {
     @Option(help: "Where to begin, in seconds from the recording's start (e.g. 600 or 10m).")
     var from: String?
 
+    @Option(help: "Scaling policies for the preview's scaling view (Terraform .tf or a folder, or describe-policies JSON); the built-in demo has its own.")
+    var scaling: String?
+
     @OptionGroup var display: DisplayOptions
 
     func validate() throws {
@@ -40,6 +43,7 @@ struct ReplayFileCommand: ParsableCommand {
         var player = ReplayPlayer(timeline: timeline, speed: speed ?? (file == nil ? BuiltinRecording.speed : 1))
         if let from = from.flatMap(DurationText.parse) { player.seek(to: timeline.start.addingTimeInterval(from)) }
         try DashboardLauncher.run(feed: .replay(player), fleet: player.state, display: display,
-                                  modeLabel: file == nil ? "demo" : nil, notices: timeline.recording.warnings)
+                                  modeLabel: file == nil ? "demo" : nil, notices: timeline.recording.warnings,
+                                  scaling: scaling.map { .file($0) } ?? (file == nil ? .builtin : .none))
     }
 }

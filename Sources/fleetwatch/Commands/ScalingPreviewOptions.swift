@@ -78,14 +78,9 @@ struct ScalingPreviewOptions: ParsableArguments {
         if let lowRatio { assumptions.lowRatio = lowRatio }
         if let highPeriods { assumptions.highAlarmPeriods = highPeriods }
         if let lowPeriods { assumptions.lowAlarmPeriods = lowPeriods }
-        let groupName = settings.name ?? "the group"
-        let minSize = min ?? settings.minSize ?? 0
-        guard let maxSize = max ?? settings.maxSize else {
-            throw CLIError("\(path): the group's max_size is not stated (or not known without running Terraform); give --max")
-        }
-        guard minSize <= maxSize else { throw CLIError("the group's minimum (\(minSize)) exceeds its maximum (\(maxSize)); give --min/--max") }
-        let group = ScalingGroup(name: groupName, minSize: minSize, maxSize: maxSize, desiredCapacity: settings.desiredCapacity,
-                                 defaultInstanceWarmup: settings.defaultInstanceWarmup, defaultCooldown: settings.defaultCooldown ?? 300)
+        let group = try loaded.scalingGroup(file: path, minSize: min, maxSize: max)
+        let groupName = group.name
+        let minSize = group.minSize
 
         let times = series.series.flatMap(\.points).map(\.time)
         guard let first = times.min(), let last = times.max() else { throw CLIError("\(dataName): no datapoints") }
@@ -100,7 +95,10 @@ struct ScalingPreviewOptions: ParsableArguments {
         let preview = ScalingSimulation.run(setup.inputs, group: group, initialCapacity: initial, recorded: series.capacity,
                                             model: model, assumptions: assumptions, warmupOverride: warmup, start: from, end: to)
         let report = ScalingReport(preview: preview, group: group, initialCapacity: ScalingRules.clamped(initial, to: group),
-                                   model: model, assumptions: assumptions, policies: setup.inputs.map(\.policy), lint: setup.lint)
+                                   model: model, assumptions: assumptions, policies: setup.inputs.map(\.policy), lint: setup.lint,
+                                   realActivities: series.activities.map { events in
+                                       events.filter { $0.time >= from && $0.time < to }
+                                   })
         print(SafeText.printable(json ? report.json : report.text))
     }
 }
