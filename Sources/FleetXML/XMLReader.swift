@@ -222,22 +222,24 @@ struct XMLReader {
         return true
     }
 
-    private func starts(_ s: StaticString) -> Bool {
-        let n = s.utf8CodeUnitCount
-        guard i + n <= b.count else { return false }
-        return s.withUTF8Buffer { p in (0..<n).allSatisfy { b[i + $0] == p[$0] } }
+    private func starts(_ s: String) -> Bool {
+        var j = i
+        for c in s.utf8 {
+            guard j < b.count, b[j] == c else { return false }
+            j += 1
+        }
+        return true
     }
 
     /// Where `s` next occurs at or after `from`.
-    private func find(_ s: StaticString, from: Int) -> Int? {
-        let n = s.utf8CodeUnitCount
-        return s.withUTF8Buffer { p -> Int? in
-            var j = from
-            while j + n <= b.count {
-                if b[j] == p[0], (1..<n).allSatisfy({ b[j + $0] == p[$0] }) { return j }
-                j += 1
-            }
-            return nil
+    private func find(_ s: String, from: Int) -> Int? {
+        let pattern = Array(s.utf8)
+        guard let first = pattern.first else { return from }
+        var j = from
+        while j + pattern.count <= b.count {
+            if b[j] == first, b[j..<(j + pattern.count)].elementsEqual(pattern) { return j }
+            j += 1
         }
+        return nil
     }
 }
