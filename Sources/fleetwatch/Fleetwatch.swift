@@ -43,6 +43,10 @@ struct Fleetwatch: AsyncParsableCommand {
             exit(withError: error)
         } catch let error as CleanExit {
             exit(withError: error)
+        } catch where exitCode(for: error) == .success {
+            // `--help` and `help`: ArgumentParser hands back a help command whose run() throws the
+            // request; printing it is ArgumentParser's job (exit 0).
+            exit(withError: error)
         } catch {
             fail("\(error)")
         }

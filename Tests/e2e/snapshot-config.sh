@@ -103,4 +103,10 @@ check "a recording's series_capacity 0 is refused on line 1" one_line_error 2 'c
 "$BIN" snapshot --replay "$WORK/far.fwrec" > /dev/null 2> "$WORK/err"
 check "a recording line at t = 1e300 is skipped with a warning" grep -q 'far.fwrec:3: bad "t": timestamp 1e+300 is outside' "$WORK/err"
 
+# --help prints ArgumentParser's help on stdout and exits 0, for the root and for a subcommand.
+help_ok() { "$@" > "$WORK/help" 2> "$WORK/err" && [ ! -s "$WORK/err" ] && grep -q '^USAGE: fleetwatch' "$WORK/help"; }
+check "fleetwatch --help: help on stdout, exit 0" help_ok "$BIN" --help
+check "fleetwatch preview --help: help on stdout, exit 0" help_ok "$BIN" preview --help
+check "fleetwatch help snapshot: help on stdout, exit 0" help_ok "$BIN" help snapshot
+
 summary snapshot-config
