@@ -124,7 +124,7 @@ let package = Package(
         .testTarget(
             name: "IntegrationTests",
             dependencies: ["FleetCore", "AWSFormats", "FleetSources", "FleetProbes", "FleetCloudWatch",
-                           "FleetDashboard", "FleetTestSupport"] + nio
+                           "FleetDashboard", "FleetApp", "FleetTestSupport"] + nio
         ),
     ]
 )

@@ -25,4 +25,11 @@ public enum DashboardAction: String, Sendable, Hashable, CaseIterable {
     case comparison, undo, export
     case nextAlarm = "next_alarm"
     case closePreview = "close_preview"
+    // The overview of several fleets, and its prompt (`/` filter, `:` jump).
+    case filter, jump
+    case openFleet = "open_fleet"
+    case selectUp = "select_up", selectDown = "select_down"
+    case pageUp = "page_up", pageDown = "page_down"
+    case selectFirst = "select_first", selectLast = "select_last"
+    case accept, cancel, complete, erase
 }

@@ -25,6 +25,6 @@ extension KeyMap {
             }
             return lines.joined(separator: "\n")
         }
-        return [KeyMode.live, .replay, .preview, .instance].map { ($0, table($0)) }
+        return [KeyMode.live, .replay, .preview, .instance, .overview, .prompt].map { ($0, table($0)) }
     }
 }

@@ -13,4 +13,7 @@ public enum DashboardEffect: Sendable, Hashable {
     /// With ``export(_:)`` (`w` in the alarm preview): the preview as an SVG chart (the alarm as
     /// defined above the edited one), for the loop to write as `fileName` beside the exported text.
     case writeChart(fileName: String, svg: String)
+    /// An alarm of a fleet went to ALARM (the overview of several fleets): the loop performs the
+    /// configuration's `on_alarm:` (the bell, a command).
+    case alarmRaised(fleet: String, alarm: String)
 }

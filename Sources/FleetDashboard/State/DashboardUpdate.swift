@@ -97,6 +97,9 @@ extension DashboardState {
              .datapointsUp, .datapointsDown, .statistic, .period, .missingData, .comparison, .undo, .export,
              .nextAlarm, .closePreview:
             return performPreview(action)
+        case .filter, .jump, .openFleet, .selectUp, .selectDown, .pageUp, .pageDown, .selectFirst, .selectLast,
+             .accept, .cancel, .complete, .erase:
+            break  // the overview's (OverviewState)
         }
         return []
     }
