@@ -86,6 +86,9 @@ public struct DashboardLoop {
 
         draw(on: backend)
         var lastTick = Int(clock.now().timeIntervalSince1970)
+        // Several fleets: states are taken in as they come, drawn once at the next whole second (200
+        // fleets polled a second apart would otherwise draw 200 frames a second).
+        var fleetsArrived = false
         var lastFrame = clock.now()
         while true {
             let now = clock.now()
@@ -114,9 +117,11 @@ public struct DashboardLoop {
                     if let snapshot = mailbox.take() { state.update(.fleet(snapshot)) }
                     for (index, snapshot) in fleetsMailbox.takeAll() {
                         effects += overview?.receive(snapshot, at: index) ?? []
+                        fleetsArrived = true
                     }
                 }
                 if perform(effects, commands: &commands, on: backend) { return 0 }
+                if case .wake = input, overview != nil { continue }
                 changed = true
             }
 
@@ -149,7 +154,8 @@ public struct DashboardLoop {
                     // The clock only shows through the sources' data ages: redraw when one changes.
                     let before = (sourceAges, screen.notice)
                     _ = apply(.tick(now: clock.now()))
-                    if sourceAges != before.0 || screen.notice != before.1 { changed = true }
+                    if sourceAges != before.0 || screen.notice != before.1 || fleetsArrived { changed = true }
+                    fleetsArrived = false
                 }
             }
             if changed { draw(on: backend) }

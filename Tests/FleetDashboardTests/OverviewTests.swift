@@ -212,4 +212,23 @@ struct OverviewTests {
         let text = state.view().text
         #expect(!text.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
     }
+
+    @Test func summaryReusesMetricsOnlyWhileNoSeriesChanged() {
+        var state = OverviewFixtures.fleet(1)
+        let first = FleetSummary(state)
+        // Health and alarms change, no datapoint: the row follows them, its metrics stay.
+        state.instances[0].health = .unhealthy
+        state.alarms[0].state = .alarm
+        let second = FleetSummary(state, previous: first)
+        #expect(second.unhealthy == 1 && second.worstAlarm == .alarm)
+        #expect(second.cpuSpark == first.cpuSpark && second.cpu == first.cpu)
+        // A new minute of CPU: the metrics are made again.
+        let cpuKey = PanelMetric.cpu.key(fleet: state.fleet)
+        state.apply(FleetUpdate(time: Fixtures.end.addingTimeInterval(60), metrics: [
+            FleetUpdate.Batch(key: cpuKey, unit: "Percent", points: [Datapoint(time: Fixtures.end, value: 99)]),
+        ]))
+        let third = FleetSummary(state, previous: second)
+        #expect(third.cpu == 99 && third.cpuSpark.last == 99)
+        #expect(third == FleetSummary(state))
+    }
 }

@@ -8,36 +8,8 @@ SOCK="fleetwatch-fleets-$$"
 WORK=$(mktemp -d)
 source "$(dirname "$0")/lib.sh"
 t() { tmux -L "$SOCK" "$@"; }
-cleanup() { t kill-server >/dev/null 2>&1 || true; rm -rf "$WORK"; }
-trap cleanup EXIT
-
-screen() { t capture-pane -p -t e2e 2>/dev/null; }
-
-# wait_for PATTERN [SECONDS]: poll the screen until PATTERN (grep -E) shows, or fail.
-wait_for() {
-  local pattern=$1 limit=${2:-15} i
-  for ((i = 0; i < limit * 10; i++)); do
-    screen | grep -qE -- "$pattern" && return 0
-    sleep 0.1
-  done
-  echo "  timed out after ${limit}s waiting for: $pattern"
-  echo "  ---- screen ----"; screen | sed 's/^/  | /'; echo "  ----------------"
-  return 1
-}
-
-start_shell() {
-  t -f /dev/null new-session -d -s e2e -x 160 -y 48 "env -i PATH=$PATH HOME=$HOME TERM=tmux-256color LANG=C.UTF-8 bash --norc --noprofile"
-  t set-option -t e2e -g window-size manual >/dev/null 2>&1 || true
-  wait_for '[$#] *$' 10 || return 1
-  t send-keys -t e2e "PS1='SHELL> '; clear" Enter
-  wait_for '^SHELL>' 10
-}
-
-restored() {
-  [ "$(t display-message -p -t e2e '#{alternate_on}')" = "0" ] || { echo "  alternate screen still on"; return 1; }
-  t send-keys -t e2e "echo shell-alive-\$((6*7))" Enter
-  wait_for 'shell-alive-42' 5
-}
+cleanup() { t kill-server >/dev/null 2>&1 || true; }
+trap 'cleanup; rm -rf "$WORK"' EXIT
 
 # The fleets of seed 5 (deterministic), and a name with the shortest prefix no other name starts with.
 "$BIN" snapshot --fleets 12 --seed 5 --after 600 --format json > "$WORK/fleets.json"

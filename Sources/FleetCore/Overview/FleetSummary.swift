@@ -50,28 +50,47 @@ public struct FleetSummary: Sendable, Hashable {
         sources.map { $0.age(at: now) }.max()
     }
 
-    public init(_ state: FleetState, account: String? = nil) {
+    /// What the metric fields were computed from: the number of series and of points, the newest
+    /// point's time and the sum of the latest values (a revised newest datapoint changes it).
+    struct MetricsSignature: Sendable, Hashable {
+        var series = 0, points = 0
+        var newest = Date.distantPast
+        var latestSum = 0.0
+
+        init(_ state: FleetState) {
+            series = state.series.count
+            for s in state.series.values {
+                points += s.count
+                if let last = s.latest {
+                    if last.time > newest { newest = last.time }
+                    latestSum += last.value
+                }
+            }
+        }
+    }
+
+    var signature: MetricsSignature
+
+    /// The row of `state`. With `previous` (the same fleet's last row), the metric fields are taken
+    /// from it when no series changed since (``MetricsSignature``): most states of a fleet polled every
+    /// second bring no new datapoint, and 200 fleets' sparklines are then not recomputed every second.
+    public init(_ state: FleetState, account: String? = nil, previous: FleetSummary? = nil) {
+        let signature = MetricsSignature(state)
+        if var row = previous, row.signature == signature, row.name == state.fleet.name {
+            row.account = account
+            row.setStatus(state)
+            self = row
+            return
+        }
+        self.signature = signature
         name = state.fleet.name
         region = state.fleet.region
         self.account = account
+        alarmsFiring = []
+        alarmJustRaised = false
+        zones = []
         time = state.time
         sources = state.sources
-        let ranked = state.alarms.map(\.state).max { Self.rank($0) < Self.rank($1) }
-        worstAlarm = ranked
-        let firing = state.alarms.filter { $0.state == .alarm }
-        alarmsFiring = firing.map(\.name).sorted()
-        alarmJustRaised = firing.contains { alarm in
-            alarm.since.map { state.time.timeIntervalSince($0) <= Self.recentAlarmSeconds } ?? false
-        }
-        var zoneNames = state.fleet.zones
-        for i in state.instances where !zoneNames.contains(i.zone) { zoneNames.append(i.zone) }
-        zones = zoneNames.map { zone in
-            var h = ZoneHealth(zone: zone, healthy: 0, unhealthy: 0)
-            for i in state.instances where i.zone == zone {
-                if i.health == .healthy { h.healthy += 1 } else if i.health.isBad { h.unhealthy += 1 }
-            }
-            return h
-        }
         // The newest minutes of the panel series only: the whole day would cost 1 440 points a series.
         let end = state.time
         let from = end.addingTimeInterval(-Double(Self.sparkMinutes * 60))
@@ -124,6 +143,29 @@ public struct FleetSummary: Sendable, Hashable {
             fiveXXRate = errors / total
         } else {
             fiveXXRate = nil
+        }
+        setStatus(state)
+    }
+
+    /// The fields that may change with any state (alarms, target health, clock, sources).
+    mutating func setStatus(_ state: FleetState) {
+        time = state.time
+        sources = state.sources
+        let ranked = state.alarms.map(\.state).max { Self.rank($0) < Self.rank($1) }
+        worstAlarm = ranked
+        let firing = state.alarms.filter { $0.state == .alarm }
+        alarmsFiring = firing.map(\.name).sorted()
+        alarmJustRaised = firing.contains { alarm in
+            alarm.since.map { state.time.timeIntervalSince($0) <= Self.recentAlarmSeconds } ?? false
+        }
+        var zoneNames = state.fleet.zones
+        for i in state.instances where !zoneNames.contains(i.zone) { zoneNames.append(i.zone) }
+        zones = zoneNames.map { zone in
+            var h = ZoneHealth(zone: zone, healthy: 0, unhealthy: 0)
+            for i in state.instances where i.zone == zone {
+                if i.health == .healthy { h.healthy += 1 } else if i.health.isBad { h.unhealthy += 1 }
+            }
+            return h
         }
     }
 

@@ -29,7 +29,7 @@ extension OverviewState {
         guard fleets.indices.contains(index) else { return [] }
         let before = Dictionary(fleets[index].alarms.map { ($0.name, $0.state) }, uniquingKeysWith: { a, _ in a })
         fleets[index] = state
-        summaries[index] = FleetSummary(state, account: accounts[index])
+        summaries[index] = FleetSummary(state, account: accounts[index], previous: summaries[index])
         if opened == index { dashboard.update(.fleet(state)) }
         return state.alarms.filter { $0.state == .alarm && before[$0.name].map { $0 != .alarm } == true }
             .map { .alarmRaised(fleet: state.fleet.name, alarm: $0.name) }

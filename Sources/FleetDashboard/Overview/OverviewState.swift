@@ -67,9 +67,10 @@ public struct OverviewState: Sendable {
     /// Rows of fleets the table has room for on this screen.
     public var visibleRows: Int { max(1, height - OverviewLayout.chromeHeight) }
 
-    /// Each fleet's oldest source data age in whole seconds: what a clock tick can change on screen.
+    /// What a clock tick can change on screen: the opened dashboard's source ages in seconds, or each
+    /// fleet's oldest data age in whole minutes (as the overview shows them).
     public var sourceAges: [Int] {
-        opened != nil ? dashboard.sourceAges : summaries.map { $0.dataAge(at: now) ?? 0 }
+        opened != nil ? dashboard.sourceAges : summaries.map { ($0.dataAge(at: now) ?? 0) / 60 }
     }
 }
 

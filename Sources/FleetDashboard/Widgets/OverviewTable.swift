@@ -97,7 +97,13 @@ struct OverviewTable: Widget {
         let rateText = rate.map { $0 == 0 ? "0%" : $0 < 0.1 ? "<0.1%" : "\(Format.oneDecimal($0))%" } ?? "–"
         cell(rateText, Columns.fiveXX + 1, (rate ?? 0) >= 1 ? .error : (rate ?? 0) > 0 ? .warning : .mainFg, right: true)
         let ageRole: ThemeRole = row.sources.contains { $0.health == .error } ? .error : row.isStale ? .warning : .mainFg
-        cell(row.dataAge(at: now).map(Format.duration) ?? "–", Columns.age + 1, ageRole, right: true)
+        cell(row.dataAge(at: now).map(Self.age) ?? "–", Columns.age + 1, ageRole, right: true)
+    }
+
+    /// A data age to the minute (`<1m`, `3m`, `1h05m`): the rows do not change every second as each
+    /// fleet's polls come and go (what the terminal is sent stays near one fleet's).
+    static func age(_ seconds: Int) -> String {
+        seconds < 60 ? "<1m" : Format.duration(seconds / 60 * 60)
     }
 
     /// `1a 3/0 1b 0/3 1c 3/0` (healthy/unhealthy per zone), or without zone names when narrow.

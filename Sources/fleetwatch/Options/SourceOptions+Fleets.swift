@@ -12,9 +12,13 @@ struct LiveFleets {
 }
 
 extension SourceOptions {
-    /// The history each of `--fleets N`'s fleets keeps: 6 hours, not a day, so that 200 fleets stay
-    /// within the overview's memory budget (BENCHMARKS.md). A configuration's `history:` rules its own fleets.
-    static let simulatedHistory: TimeInterval = 6 * 3600
+    /// The history each of `--fleets N`'s fleets keeps: 240 fleet-hours shared out, at least an hour
+    /// (the default window) and at most a day — a day for up to 10 fleets, 6 h for 40, 72 min for
+    /// 200 — so that 200 fleets stay within the overview's 60 MB budget (BENCHMARKS.md: a simulated
+    /// fleet costs about 32 KB an hour of history). A configuration's `history:` rules its own fleets.
+    static func simulatedHistory(fleets: Int) -> TimeInterval {
+        min(FleetConfig.defaultHistory, max(3600, (240 * 3600 / TimeInterval(max(1, fleets)) / 60).rounded(.down) * 60))
+    }
 
     /// The fleets of `--fleets N` or of a configuration naming several (after `discover:`), or nil
     /// for one fleet.
@@ -38,7 +42,7 @@ extension SourceOptions {
     /// `--fleets N` with `--seed`, `--speed` and `--start`.
     func simulatedFleets(_ count: Int, refresh: TimeInterval) throws -> FleetConfig {
         var config = try SimulatedFleets.config(count: count, seed: seed, refresh: refresh, speed: effectiveSpeed, start: start)
-        config.history = Self.simulatedHistory
+        config.history = Self.simulatedHistory(fleets: count)
         return config
     }
 
