@@ -129,7 +129,7 @@ let package = Package(
         .testTarget(
             name: "IntegrationTests",
             dependencies: ["FleetCore", "AWSFormats", "FleetSources", "ProbeTargets", "FleetProbes", "FleetCloudWatch",
-                           "FleetDashboard", "FleetXML", "FleetTestSupport"] + nio
+                           "FleetDashboard", "FleetApp", "FleetXML", "FleetTestSupport"] + nio
         ),
     ]
 )

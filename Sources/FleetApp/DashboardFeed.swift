@@ -9,6 +9,8 @@ public enum DashboardFeed: Sendable {
     case live(any LiveFeed, until: Date?)
     /// A recording, played by the dashboard loop's own clock.
     case replay(ReplayPlayer)
+    /// Several fleets' live sources: the loop draws ``DashboardLoop/overview`` (which must be set).
+    case fleets(any FleetsFeed)
 }
 
 /// Fleet states that arrive on their own schedule (a poller in a task).

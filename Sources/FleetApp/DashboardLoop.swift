@@ -16,6 +16,14 @@ public struct DashboardLoop {
     }
 
     public var state: DashboardState
+    /// Several fleets (``DashboardFeed/fleets(_:)``): the overview, which holds the opened fleet's
+    /// dashboard; events go to it instead of ``state``.
+    public var overview: OverviewState?
+    /// What to do when an alarm of a fleet goes to ALARM (`on_alarm:`): ring the bell, run a command.
+    public var onAlarm: OnAlarm? {
+        didSet { alarmCommand = onAlarm?.command.map { AlarmCommandRunner(argv: $0) } }
+    }
+    private var alarmCommand: AlarmCommandRunner?
     public var feed: DashboardFeed
     /// When no theme was chosen, a terminal without colour gets the monochrome theme.
     public var themeChosen: Bool
@@ -44,8 +52,10 @@ public struct DashboardLoop {
         }
         if !backend.isUTF8 { state.glyphs = .ascii }
         state.update(.resize(width: backend.width, height: backend.height))
+        if overview != nil { overview!.dashboard = state }
 
         let mailbox = SnapshotMailbox()
+        let fleetsMailbox = FleetsMailbox()
         var stop: (@Sendable () -> Void)?
         var deadline: Date?
         var player: ReplayPlayer?
@@ -58,6 +68,14 @@ public struct DashboardLoop {
                 wake()
             }
             state.update(.tick(now: clock.now()))
+        case .fleets(let fleets):
+            precondition(overview != nil, "a feed of several fleets needs the overview")
+            let wake = backend.wakeUp
+            stop = fleets.start { index, snapshot in
+                fleetsMailbox.put(snapshot, at: index)
+                wake()
+            }
+            _ = apply(.tick(now: clock.now()))
         case .replay(let p):
             player = p
             state.replay = p.status
@@ -68,6 +86,9 @@ public struct DashboardLoop {
 
         draw(on: backend)
         var lastTick = Int(clock.now().timeIntervalSince1970)
+        // Several fleets: states are taken in as they come, drawn once at the next whole second (200
+        // fleets polled a second apart would otherwise draw 200 frames a second).
+        var fleetsArrived = false
         var lastFrame = clock.now()
         while true {
             let now = clock.now()
@@ -85,17 +106,22 @@ public struct DashboardLoop {
                 var effects: [DashboardEffect] = []
                 switch input {
                 case .key(let key):
-                    effects = state.update(.key(key))
+                    effects = apply(.key(key))
                 case .mouse(let mouse):
-                    effects = state.update(.mouse(mouse))
+                    effects = apply(.mouse(mouse))
                 case .resize(let w, let h):
-                    state.update(.resize(width: w, height: h))
+                    effects = apply(.resize(width: w, height: h))
                 case .signal(let signal):
                     return 128 + signal
                 case .wake:
                     if let snapshot = mailbox.take() { state.update(.fleet(snapshot)) }
+                    for (index, snapshot) in fleetsMailbox.takeAll() {
+                        effects += overview?.receive(snapshot, at: index) ?? []
+                        fleetsArrived = true
+                    }
                 }
-                if perform(effects, commands: &commands) { return 0 }
+                if perform(effects, commands: &commands, on: backend) { return 0 }
+                if case .wake = input, overview != nil { continue }
                 changed = true
             }
 
@@ -126,9 +152,10 @@ public struct DashboardLoop {
                 if let deadline, clock.now() >= deadline { return 0 }
                 if newSecond {
                     // The clock only shows through the sources' data ages: redraw when one changes.
-                    let before = (state.sourceAges, state.notice)
-                    state.update(.tick(now: clock.now()))
-                    if state.sourceAges != before.0 || state.notice != before.1 { changed = true }
+                    let before = (sourceAges, screen.notice)
+                    _ = apply(.tick(now: clock.now()))
+                    if sourceAges != before.0 || screen.notice != before.1 || fleetsArrived { changed = true }
+                    fleetsArrived = false
                 }
             }
             if changed { draw(on: backend) }
@@ -137,30 +164,37 @@ public struct DashboardLoop {
 
     /// Performs what `update` asked for: replay commands are collected for the replay clock, an
     /// export is written (and shown in the preview). Returns true on quit.
-    private mutating func perform(_ effects: [DashboardEffect], commands: inout [ReplayCommand]) -> Bool {
+    private mutating func perform(_ effects: [DashboardEffect], commands: inout [ReplayCommand],
+                                  on backend: some TerminalBackend) -> Bool {
         for effect in effects {
             switch effect {
             case .quit:
                 return true
+            case .alarmRaised(let fleet, let alarm):
+                if onAlarm?.bell == true { backend.bell() }
+                if let problem = alarmCommand?.run(fleet: fleet, alarm: alarm, state: AlarmState.alarm.rawValue),
+                   !problem.hasPrefix("already") {
+                    post(problem)
+                }
             case .replay(let command):
                 commands.append(command)
             case .export(let definition):
                 let text = definition.terraform + "\n\n" + definition.putMetricAlarmCommand
                 exports.append(text)
-                state.update(.exported(text))
+                _ = apply(.exported(text))
             case .exportScaling(let policy, let group, let notes):
                 let text = (notes.map { "# " + $0 } + [policy.terraform(group: group)]).joined(separator: "\n")
                 exports.append(text)
-                state.update(.exported(text))
+                _ = apply(.exported(text))
             case .writeChart(let fileName, let svg):
                 guard let chartDirectory, !exports.isEmpty else { continue }
                 let url = chartDirectory.appendingPathComponent(fileName)
                 do {
                     try Data(svg.utf8).write(to: url, options: .atomic)
                     exports[exports.count - 1] += "\n\n# the preview as a chart: \(url.path)"
-                    state.update(.exported(exports[exports.count - 1]))
+                    _ = apply(.exported(exports[exports.count - 1]))
                 } catch {
-                    state.post("could not write the chart to \(url.path): \(error.localizedDescription)")
+                    post("could not write the chart to \(url.path): \(error.localizedDescription)")
                 }
             }
         }
@@ -168,7 +202,22 @@ public struct DashboardLoop {
     }
 
     private mutating func draw(on backend: some TerminalBackend) {
-        backend.draw(state.view())
+        backend.draw(overview?.view() ?? state.view())
         framesDrawn += 1
+    }
+
+    /// An event for the screen: the overview's when there is one, else the dashboard's.
+    private mutating func apply(_ event: DashboardEvent) -> [DashboardEffect] {
+        if overview != nil { return overview!.update(event) }
+        return state.update(event)
+    }
+
+    /// The dashboard state on screen (the overview's, which holds the clock, look and notices).
+    private var screen: DashboardState { overview?.dashboard ?? state }
+
+    private var sourceAges: [Int] { overview?.sourceAges ?? state.sourceAges }
+
+    private mutating func post(_ text: String) {
+        if overview != nil { overview!.dashboard.post(text) } else { state.post(text) }
     }
 }

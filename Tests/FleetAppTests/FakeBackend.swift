@@ -22,6 +22,17 @@ final class ManualFeed: LiveFeed, @unchecked Sendable {
     }
 }
 
+/// Several fleets' feed, delivered to by hand (through the backend's script).
+final class ManualFleetsFeed: FleetsFeed, @unchecked Sendable {
+    private(set) var deliver: (@Sendable (Int, FleetState) -> Void)?
+    private(set) var stopped = false
+
+    func start(deliver: @escaping @Sendable (Int, FleetState) -> Void) -> @Sendable () -> Void {
+        self.deliver = deliver
+        return { [self] in stopped = true }
+    }
+}
+
 /// A terminal for the loop to run on: it plays a script of inputs, waits by moving the fake clock
 /// (never the wall clock), and keeps every frame drawn. When the script runs out it hangs up
 /// (SIGHUP), so a loop that never quits still ends the test.
@@ -31,6 +42,8 @@ final class FakeBackend: TerminalBackend {
         case input([TerminalInput])
         /// The live feed delivers this state (and wakes the loop, as the poller's task would).
         case deliver(FleetState)
+        /// The fleets feed delivers fleet `index`'s state (and wakes the loop).
+        case deliverFleet(Int, FleetState)
         /// Time passes (in the loop's own timeouts) until this many seconds after the start.
         case waitUntil(TimeInterval)
     }
@@ -43,8 +56,11 @@ final class FakeBackend: TerminalBackend {
     let start: Date
     var steps: [Step]
     var feed: ManualFeed?
+    var fleetsFeed: ManualFleetsFeed?
     private(set) var frames: [(time: TimeInterval, canvas: Canvas)] = []
     private(set) var timeouts: [Duration] = []
+    /// Times the bell rang.
+    private(set) var bells = 0
     private let woken = WakeFlag()
 
     init(width: Int = 160, height: Int = 48, clock: FakeClock, steps: [Step], feed: ManualFeed? = nil) {
@@ -67,6 +83,8 @@ final class FakeBackend: TerminalBackend {
         return canvas.cells.count
     }
 
+    func bell() { bells += 1 }
+
     func nextInput(timeout: Duration) -> [TerminalInput] {
         timeouts.append(timeout)
         if woken.take() { return [.wake] }
@@ -82,6 +100,10 @@ final class FakeBackend: TerminalBackend {
         case .deliver(let state):
             steps.removeFirst()
             feed?.deliver?(state)
+            return woken.take() ? [.wake] : []
+        case .deliverFleet(let index, let state):
+            steps.removeFirst()
+            fleetsFeed?.deliver?(index, state)
             return woken.take() ? [.wake] : []
         case .waitUntil(let seconds):
             let target = start.addingTimeInterval(seconds)

@@ -72,7 +72,7 @@ struct ConfigTests {
             _ = try registry.make(typo.sources[0], context: context)
             Issue.record("a misspelt key was accepted")
         } catch let e as InputError {
-            #expect(e.description == "fleetwatch.yaml:3: sources[0].sceanrio: unknown key (known here: every, kind, name, prefill, scenario, seed, speed, start)")
+            #expect(e.description == "fleetwatch.yaml:3: sources[0].sceanrio: unknown key (known here: every, kind, max_size, min_size, name, prefill, scenario, seed, speed, start)")
         }
         let scenario = try parse("sources:\n  - kind: mock\n    scenario: meteor\n")
         do {

@@ -9,42 +9,6 @@ t() { tmux -L "$SOCK" "$@"; }
 cleanup() { t kill-server >/dev/null 2>&1 || true; }
 trap cleanup EXIT
 
-screen() { t capture-pane -p -t e2e 2>/dev/null; }
-
-# wait_for PATTERN [SECONDS]: poll the screen until PATTERN (grep -E) shows, or fail.
-wait_for() {
-  local pattern=$1 limit=${2:-15} i
-  for ((i = 0; i < limit * 10; i++)); do
-    screen | grep -qE -- "$pattern" && return 0
-    sleep 0.1
-  done
-  echo "  timed out after ${limit}s waiting for: $pattern"
-  echo "  ---- screen ----"; screen | sed 's/^/  | /'; echo "  ----------------"
-  return 1
-}
-
-# wait_gone PATTERN [SECONDS]: poll until PATTERN is no longer on screen.
-wait_gone() {
-  local pattern=$1 limit=${2:-10} i
-  for ((i = 0; i < limit * 10; i++)); do
-    screen | grep -qE -- "$pattern" || return 0
-    sleep 0.1
-  done
-  echo "  still on screen after ${limit}s: $pattern"; return 1
-}
-
-alternate_on() { t display-message -p -t e2e '#{alternate_on}'; }
-
-
-start_shell() {
-  cleanup
-  t -f /dev/null new-session -d -s e2e -x 160 -y 48 "env -i PATH=$PATH HOME=$HOME TERM=tmux-256color LANG=C.UTF-8 bash --norc --noprofile"
-  t set-option -t e2e -g window-size manual >/dev/null 2>&1 || true
-  wait_for '[$#] *$' 10 || return 1    # bash's own prompt: the shell reads keys now
-  t send-keys -t e2e "PS1='SHELL> '; clear" Enter
-  wait_for '^SHELL>' 10
-}
-
 four_panels() {
   local s; s=$(screen)
   grep -q "CPU" <<<"$s" && grep -q "ALB requests" <<<"$s" && grep -q "Unhealthy hosts" <<<"$s" \
@@ -60,11 +24,6 @@ process_gone() {
   echo "  fleetwatch is still running"; return 1
 }
 
-restored() {
-  [ "$(alternate_on)" = "0" ] || { echo "  alternate screen still on"; return 1; }
-  t send-keys -t e2e "echo shell-alive-\$((6*7))" Enter
-  wait_for 'shell-alive-42' 5
-}
 
 # --- run 1: keys, help, resize, q ---
 check "shell starts in tmux" start_shell

@@ -89,6 +89,45 @@ public struct FleetSnapshotJSON: Encodable, Sendable {
     var sources: [Source]
     /// Newest first, those in the window.
     var events: [Event]
+    /// With several fleets: each fleet's overview row, worst first (``addFleets(_:now:)``); left out otherwise.
+    var fleets: [FleetRow]?
+
+    /// One fleet of `fleets`: what its overview row shows.
+    struct FleetRow: Encodable, Sendable {
+        struct ZoneHealth: Encodable, Sendable {
+            var name: String
+            var healthy: Int
+            var unhealthy: Int
+        }
+
+        var name: String
+        var region: String
+        var account: String?
+        /// The worst alarm state (`ALARM`, `INSUFFICIENT_DATA`, `OK`); left out without alarms.
+        var alarm: String?
+        var alarms_firing: [String]
+        var alarm_just_raised: Bool
+        var zones: [ZoneHealth]
+        var cpu: Double?
+        var cpu_spark: [Double?]
+        var requests_per_minute: Double?
+        var requests_spark: [Double?]
+        var five_xx_rate: Double?
+        var data_age_seconds: Int?
+        var stale: Bool
+    }
+
+    /// Adds `fleets:`, one row per summary in the order given, ages at `now`.
+    public mutating func addFleets(_ summaries: [FleetSummary], now: Date) {
+        fleets = summaries.map { s in
+            FleetRow(name: s.name, region: s.region, account: s.account, alarm: s.worstAlarm?.rawValue,
+                     alarms_firing: s.alarmsFiring, alarm_just_raised: s.alarmJustRaised,
+                     zones: s.zones.map { FleetRow.ZoneHealth(name: $0.zone, healthy: $0.healthy, unhealthy: $0.unhealthy) },
+                     cpu: s.cpu.map { ($0 * 10).rounded() / 10 }, cpu_spark: s.cpuSpark.map { $0.map { ($0 * 10).rounded() / 10 } },
+                     requests_per_minute: s.requestsPerMinute, requests_spark: s.requestsSpark,
+                     five_xx_rate: s.fiveXXRate, data_age_seconds: s.dataAge(at: now), stale: s.isStale)
+        }
+    }
 
     /// The snapshot of `state` over the window `start...end`, ages measured at `now`.
     public init(state: FleetState, start: Date, end: Date, now: Date) {

@@ -17,6 +17,10 @@ public enum Ceilings {
     public static let seriesCapacity: ClosedRange<Int> = 1...100_000
     /// Evaluation periods one alarm preview walks ((end − start) / period): 1 000 000.
     public static let previewPeriods = 1_000_000
+    /// Fleets simulated at once (`--fleets N`): 500 (the overview's budget is measured at 200).
+    public static let simulatedFleets = 500
+    /// Instances of one simulated group (a mock source's `min_size:`/`max_size:`): 100.
+    public static let simulatedGroupSize = 100
     /// A recording file: 1 GiB.
     public static let recordingBytes = 1 << 30
     /// A configuration, targets, keys or theme file: 4 MiB.

@@ -15,6 +15,8 @@ public protocol TerminalBackend: AnyObject {
     /// Waits up to `timeout` for input, a resize, a signal or a wake-up; returns what happened
     /// (empty on timeout).
     func nextInput(timeout: Duration) -> [TerminalInput]
+    /// Rings the terminal's bell (`on_alarm: {bell: true}`).
+    func bell()
     /// Makes a waiting ``nextInput(timeout:)`` return `.wake`; safe from any thread.
     var wakeUp: @Sendable () -> Void { get }
 }

@@ -35,4 +35,11 @@ public enum DashboardAction: String, Sendable, Hashable, CaseIterable {
     case maxUp = "max_up", maxDown = "max_down"
     case scaleIn = "scale_in"
     case nextPolicy = "next_policy"
+    // The overview of several fleets, and its prompt (`/` filter, `:` jump).
+    case filter, jump
+    case openFleet = "open_fleet"
+    case selectUp = "select_up", selectDown = "select_down"
+    case pageUp = "page_up", pageDown = "page_down"
+    case selectFirst = "select_first", selectLast = "select_last"
+    case accept, cancel, complete, erase
 }

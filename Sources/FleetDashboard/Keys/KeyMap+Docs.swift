@@ -26,6 +26,6 @@ extension KeyMap {
             }
             return lines.joined(separator: "\n")
         }
-        return [KeyMode.live, .replay, .preview, .scaling, .instance].map { ($0, table($0)) }
+        return [KeyMode.live, .replay, .preview, .scaling, .instance, .overview, .prompt].map { ($0, table($0)) }
     }
 }

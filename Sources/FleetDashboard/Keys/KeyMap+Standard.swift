@@ -1,6 +1,6 @@
 extension KeyMap {
     private static let screens: Set<KeyMode> = [.live, .replay]
-    private static let everywhere: Set<KeyMode> = [.live, .replay, .preview, .scaling, .help, .instance]
+    private static let everywhere: Set<KeyMode> = [.live, .replay, .preview, .scaling, .help, .instance, .overview]
 
     /// The keys fleetwatch ships with.
     public static let standard = KeyMap(bindings: [
@@ -16,14 +16,14 @@ extension KeyMap {
         KeyBinding(.focusUp, [.up], "move focus up / down (in the instances panel: the row cursor)", screens),
         KeyBinding(.focusDown, [.down], "move focus up / down (in the instances panel: the row cursor)", screens),
         KeyBinding(.fullScreen, [.enter], "focused panel full screen, and back; on an instance row: open that instance", screens),
-        KeyBinding(.back, [.escape], "leave full screen", screens),
+        KeyBinding(.back, [.escape], "leave full screen; with several fleets: back to the overview", screens),
         KeyBinding(.stack, [.char("s")], "requests: split or stacked by AZ", screens),
         KeyBinding(.alarmPreview, [.char("a")], "alarm threshold preview: what if the alarm were…", screens),
         KeyBinding(.events, [.char("e")], "events, newest first: show or hide the overlay", screens),
         KeyBinding(.lowerLeft, [.char("l")], "lower-left panel: unhealthy hosts or errors and latency", screens),
         KeyBinding(.closeInstance, [.escape, .backspace], "back to the dashboard", [.instance]),
-        KeyBinding(.theme, [.char("t")], "next theme", [.live, .replay, .preview, .scaling, .instance]),
-        KeyBinding(.glyphs, [.char("g")], "next chart glyphs (braille, block, ascii)", [.live, .replay, .preview, .scaling, .instance]),
+        KeyBinding(.theme, [.char("t")], "next theme", [.live, .replay, .preview, .scaling, .instance, .overview]),
+        KeyBinding(.glyphs, [.char("g")], "next chart glyphs (braille, block, ascii)", [.live, .replay, .preview, .scaling, .instance, .overview]),
         KeyBinding(.slower, [.char("[")], "replay slower (down to ×1)", [.replay]),
         KeyBinding(.faster, [.char("]")], "replay faster (up to ×600)", [.replay]),
         KeyBinding(.seekBack, [.left], "seek back (1 min × speed/10)", [.replay]),
@@ -61,6 +61,19 @@ extension KeyMap {
         KeyBinding(.maxDown, [.char("X")], "the group's maximum size down one", [.scaling]),
         KeyBinding(.scaleIn, [.char("d")], "toggle disable_scale_in (target tracking)", [.scaling]),
         KeyBinding(.nextPolicy, [.tab], "next policy", [.scaling]),
+        KeyBinding(.selectUp, [.up], "select the fleet above / below", [.overview]),
+        KeyBinding(.selectDown, [.down], "select the fleet above / below", [.overview]),
+        KeyBinding(.pageUp, [.pageUp], "a page up / down", [.overview]),
+        KeyBinding(.pageDown, [.pageDown], "a page up / down", [.overview]),
+        KeyBinding(.selectFirst, [.home], "first / last fleet", [.overview]),
+        KeyBinding(.selectLast, [.end], "first / last fleet", [.overview]),
+        KeyBinding(.openFleet, [.enter], "open the selected fleet's dashboard (Esc comes back)", [.overview]),
+        KeyBinding(.filter, [.char("/")], "filter the fleets: text matches name, region or account; /regex/ a regular expression", [.overview]),
+        KeyBinding(.jump, [.char(":")], "jump to a fleet by name (Tab completes)", [.overview]),
+        KeyBinding(.accept, [.enter], "filter or jump: done", [.prompt]),
+        KeyBinding(.cancel, [.escape], "filter: clear it; jump: give up", [.prompt]),
+        KeyBinding(.complete, [.tab], "complete the fleet's name", [.prompt]),
+        KeyBinding(.erase, [.backspace], "erase the last character", [.prompt]),
     ])
 
     /// The status line's entries in each mode, most useful first (cut where the line ends).
@@ -89,6 +102,12 @@ extension KeyMap {
             KeyHint([.scalingView], "alarm preview"), KeyHint([.pause], "pause"),
         ],
         .help: [KeyHint([.help], "close help"), KeyHint([.quit], "quit")],
+        .overview: [
+            KeyHint([.quit], "quit"), KeyHint([.help], "help"), KeyHint([.openFleet], "open"),
+            KeyHint([.filter], "filter"), KeyHint([.jump], "jump"), KeyHint([.selectUp, .selectDown], "select", joiner: ""),
+            KeyHint([.theme], "theme"), KeyHint([.glyphs], "glyphs"),
+        ],
+        .prompt: [KeyHint([.accept], "done"), KeyHint([.cancel], "cancel"), KeyHint([.complete], "complete")],
         .instance: [
             KeyHint([.quit], "quit"), KeyHint([.help], "help"), KeyHint([.closeInstance], "back"),
             KeyHint([.zoomIn, .zoomOut], "zoom"), KeyHint([.pause], "pause"),

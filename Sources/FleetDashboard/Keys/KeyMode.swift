@@ -12,6 +12,11 @@ public enum KeyMode: String, Sendable, Hashable, CaseIterable {
     case help
     /// One instance's view (`Enter` on an instance row).
     case instance
+    /// The overview of several fleets (a configuration's `fleets:`, or `--fleets N`).
+    case overview
+    /// Typing in the overview's prompt: a filter (`/`) or a fleet's name (`:`); keys without a
+    /// binding here are typed.
+    case prompt
 }
 
 extension DashboardState {

@@ -107,6 +107,9 @@ extension DashboardState {
         case .scalingView, .targetUp, .targetDown, .targetUp10, .targetDown10, .lowRatioUp, .lowRatioDown,
              .warmupUp, .warmupDown, .minUp, .minDown, .maxUp, .maxDown, .scaleIn, .nextPolicy:
             return performScaling(action)
+        case .filter, .jump, .openFleet, .selectUp, .selectDown, .pageUp, .pageDown, .selectFirst, .selectLast,
+             .accept, .cancel, .complete, .erase:
+            break  // the overview's (OverviewState)
         }
         return []
     }

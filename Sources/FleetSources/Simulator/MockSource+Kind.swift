@@ -16,7 +16,7 @@ extension MockSource {
     /// `kind: mock` with `scenario`, `seed`, `speed`, `start` (ISO 8601) and `prefill` (a duration).
     init(config: SourceConfig, context: SourceContext) throws {
         let s = config.settings
-        try s.rejectUnknownKeys(allowed: ["kind", "name", "every", "scenario", "seed", "speed", "start", "prefill"])
+        try s.rejectUnknownKeys(allowed: ["kind", "name", "every", "scenario", "seed", "speed", "start", "prefill", "min_size", "max_size"])
         var scenario = Scenario.steady
         if let node = s["scenario"] {
             let name = try node.string()
@@ -36,6 +36,14 @@ extension MockSource {
         }
         let prefill = try s["prefill"]?.duration(max: Ceilings.prefill, for: "prefill") ?? context.mockPrefill
         start = Date(timeIntervalSince1970: (start.timeIntervalSince1970 / 60).rounded(.down) * 60)
-        self.init(scenario: scenario, seed: seed, start: start, speed: speed, fleet: context.fleet, prefill: prefill)
+        // The group's size: target tracking between these (default 6 and 12).
+        var policy = TargetTrackingPolicy.erato
+        if let node = s["min_size"] { policy.minSize = try node.int(in: 1...Ceilings.simulatedGroupSize) }
+        if let node = s["max_size"] { policy.maxSize = try node.int(in: 1...Ceilings.simulatedGroupSize) }
+        guard policy.maxSize >= policy.minSize else {
+            throw (s["max_size"] ?? s["min_size"]!).error("max_size (\(policy.maxSize)) is below min_size (\(policy.minSize))")
+        }
+        self.init(scenario: scenario, seed: seed, start: start, speed: speed, fleet: context.fleet, prefill: prefill,
+                  policy: policy)
     }
 }

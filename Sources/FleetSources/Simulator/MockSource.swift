@@ -19,7 +19,8 @@ public actor MockSource: MetricSource {
     private nonisolated let fixedDetail: String?
 
     public init(scenario: Scenario, seed: UInt64, start: Date, speed: Double = 1,
-                fleet: FleetInfo = .erato, prefill: TimeInterval = 0, detail: String? = nil) {
+                fleet: FleetInfo = .erato, prefill: TimeInterval = 0, detail: String? = nil,
+                policy: TargetTrackingPolicy = .erato) {
         precondition(speed > 0 && speed.isFinite, "speed must be positive")
         precondition(prefill >= 0, "prefill must not be negative")
         self.scenario = scenario
@@ -27,7 +28,7 @@ public actor MockSource: MetricSource {
         self.start = start
         self.fixedDetail = detail
         self.simulator = FleetSimulator(scenario: scenario, seed: seed,
-                                        start: start.addingTimeInterval(-prefill), fleet: fleet)
+                                        start: start.addingTimeInterval(-prefill), fleet: fleet, policy: policy)
     }
 
     /// `mock:<scenario> ×<speed>`, e.g. `mock:az-outage ×20`, unless given at init.

@@ -10,7 +10,8 @@ import Foundation
 /// Opens the dashboard on a feed: the part `dashboard`, `replay` and `record` share.
 enum DashboardLauncher {
     static func run(feed: DashboardFeed, fleet: FleetState, display: DisplayOptions, modeLabel: String?,
-                    notices: [String] = [], config: FleetConfig? = nil, scaling: ScalingChoice = .none) throws {
+                    notices: [String] = [], config: FleetConfig? = nil, scaling: ScalingChoice = .none,
+                    overview: (fleets: [FleetState], accounts: [String?])? = nil) throws {
         let loaded: (themes: [Theme], index: Int, warnings: [String])
         do {
             loaded = try display.loadThemes(monochromeFallback: display.colorDisabled)
@@ -40,6 +41,10 @@ enum DashboardLauncher {
         state.modeLabel = modeLabel
         state.keyMap = keyMap
         var loop = DashboardLoop(state: state, feed: feed, themeChosen: display.theme != nil)
+        if let overview {
+            loop.overview = OverviewState(fleets: overview.fleets, accounts: overview.accounts, dashboard: state)
+            loop.onAlarm = config?.onAlarm
+        }
         loop.chartDirectory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         let status: Int32
         do {

@@ -59,6 +59,7 @@ struct SnapshotCommand: AsyncParsableCommand {
     func run() async throws {
         let now: Date
         let fleet: FleetState
+        var several: (states: [FleetState], accounts: [String?])?
         if let replay {
             let timeline = ReplayLoading.timeline(path: replay == "demo" ? nil : replay)
             for warning in timeline.recording.warnings { warn(warning) }
@@ -67,6 +68,10 @@ struct SnapshotCommand: AsyncParsableCommand {
             player.seek(to: moment)
             fleet = player.state
             now = player.position
+        } else if let fleets = try await source.runFleetsHeadless(seconds: after ?? 3600, now: Date()) {
+            several = fleets
+            fleet = fleets.states[0]
+            now = fleets.states.map(\.time).max() ?? fleet.time
         } else {
             fleet = try await source.runHeadless(seconds: after ?? 3600, now: Date())
             now = fleet.time
@@ -79,14 +84,19 @@ struct SnapshotCommand: AsyncParsableCommand {
         let state = DashboardState(fleet: fleet, now: now, width: width, height: height,
                                    themes: loaded.themes, themeIndex: loaded.index, glyphs: display.glyphs,
                                    window: display.windowSeconds)
+        // Several fleets: the overview is the frame, and the JSON adds `fleets:` (the first fleet's state as before).
+        let overview = several.map { OverviewState(fleets: $0.states, accounts: $0.accounts, dashboard: state) }
+        let frame = overview?.view() ?? state.view()
         switch format {
         case .text:
-            print(SafeText.printable(state.view().text))
+            print(SafeText.printable(frame.text))
         case .json:
-            print(SafeText.printable(FleetSnapshotJSON(state: fleet, start: state.windowStart, end: state.windowEnd, now: now).encoded()))
+            var json = FleetSnapshotJSON(state: fleet, start: state.windowStart, end: state.windowEnd, now: now)
+            if let overview { json.addFleets(overview.rows.map { overview.summaries[$0] }, now: now) }
+            print(SafeText.printable(json.encoded()))
         case .svg, .html:
             // The picture's writer escapes every character from data (CanvasPicture, MarkupWriter).
-            let picture = CanvasPicture(canvas: state.view(), colors: PictureColors(theme: loaded.themes[loaded.index]),
+            let picture = CanvasPicture(canvas: frame, colors: PictureColors(theme: loaded.themes[loaded.index]),
                                         title: "fleetwatch \(ISOTime.string(now))")
             print(format == .svg ? picture.svg() : picture.html(), terminator: "")
         }

@@ -29,9 +29,20 @@ struct SourceOptions: ParsableArguments {
     @Option(help: "The simulated time to start at (ISO 8601 UTC or epoch seconds); default now.")
     var start: String?
 
+    @Option(help: "Simulate this many fleets (1…\(SimulatedFleets.maximum)), of varied sizes and scenarios, on the overview.")
+    var fleets: Int?
+
     func validate() throws {
         if config != nil, source != nil || scenario != nil || speed != nil || start != nil {
             throw ValidationError("--config names the sources; leave out --source, --scenario, --speed and --start")
+        }
+        if let fleets {
+            guard (1...SimulatedFleets.maximum).contains(fleets) else {
+                throw ValidationError("--fleets must be between 1 and \(SimulatedFleets.maximum), got \(fleets)")
+            }
+            if config != nil || scenario != nil || source != nil {
+                throw ValidationError("--fleets simulates fleets of its own scenarios; leave out --config, --source and --scenario")
+            }
         }
         if let speed, !(speed > 0 && speed <= 100_000) {
             throw ValidationError("--speed must be between 0 and 100000, got \(speed)")
@@ -42,7 +53,7 @@ struct SourceOptions: ParsableArguments {
     }
 
     /// True when nothing about the source was given: the built-in demo.
-    var isDemo: Bool { config == nil && source == nil && scenario == nil && speed == nil && start == nil }
+    var isDemo: Bool { config == nil && source == nil && scenario == nil && speed == nil && start == nil && fleets == nil }
 
     var startDate: Date? { start.flatMap(ISOTime.parse) }
 

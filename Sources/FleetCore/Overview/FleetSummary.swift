@@ -1,0 +1,193 @@
+import Foundation
+
+/// One fleet as the overview shows it (and `snapshot --format json` lists it under `fleets:`): the
+/// few numbers that say whether it is in trouble, computed once per new ``FleetState`` from the
+/// newest ``sparkMinutes`` of its series only, so 200 fleets cost little per refresh.
+public struct FleetSummary: Sendable, Hashable {
+    /// Healthy and unhealthy targets of one zone (instances whose target health is bad).
+    public struct ZoneHealth: Sendable, Hashable {
+        public var zone: String
+        public var healthy: Int
+        public var unhealthy: Int
+    }
+
+    /// Minutes of history the sparklines show.
+    public static let sparkMinutes = 30
+    /// An alarm that went to ALARM at most this many seconds ago (on the fleet's clock) marks its fleet.
+    public static let recentAlarmSeconds: TimeInterval = 300
+
+    public var name: String
+    public var region: String
+    public var account: String?
+    /// The worst state of the fleet's alarms (ALARM, then INSUFFICIENT_DATA, then OK); nil without alarms.
+    public var worstAlarm: AlarmState?
+    /// The names of the alarms in ALARM, sorted.
+    public var alarmsFiring: [String]
+    /// An alarm went to ALARM within ``recentAlarmSeconds`` of the fleet's clock.
+    public var alarmJustRaised: Bool
+    public var zones: [ZoneHealth]
+    /// The fleet's CPU (average) of the newest minute, and a value per minute of the last
+    /// ``sparkMinutes`` (nil where there is none).
+    public var cpu: Double?
+    public var cpuSpark: [Double?]
+    /// Requests in the newest minute (all zones), and per minute as for CPU.
+    public var requestsPerMinute: Double?
+    public var requestsSpark: [Double?]
+    /// Target and ELB 5XX as a share of requests in the newest minute with requests (0…1).
+    public var fiveXXRate: Double?
+    /// The fleet's clock.
+    public var time: Date
+    /// Each source's health and the times its age is judged from (``SourceStatus``).
+    public var sources: [SourceStatus]
+
+    public var unhealthy: Int { zones.reduce(0) { $0 + $1.unhealthy } }
+    public var healthy: Int { zones.reduce(0) { $0 + $1.healthy } }
+    /// A source is stale or failing.
+    public var isStale: Bool { sources.contains { $0.health != .ok } }
+
+    /// The oldest of the sources' data ages at `now`, in seconds; nil without sources.
+    public func dataAge(at now: Date) -> Int? {
+        sources.map { $0.age(at: now) }.max()
+    }
+
+    /// What the metric fields were computed from: the number of series and of points, the newest
+    /// point's time and the sum of the latest values (a revised newest datapoint changes it).
+    struct MetricsSignature: Sendable, Hashable {
+        var series = 0, points = 0
+        var newest = Date.distantPast
+        var latestSum = 0.0
+
+        init(_ state: FleetState) {
+            series = state.series.count
+            for s in state.series.values {
+                points += s.count
+                if let last = s.latest {
+                    if last.time > newest { newest = last.time }
+                    latestSum += last.value
+                }
+            }
+        }
+    }
+
+    var signature: MetricsSignature
+
+    /// The row of `state`. With `previous` (the same fleet's last row), the metric fields are taken
+    /// from it when no series changed since (``MetricsSignature``): most states of a fleet polled every
+    /// second bring no new datapoint, and 200 fleets' sparklines are then not recomputed every second.
+    public init(_ state: FleetState, account: String? = nil, previous: FleetSummary? = nil) {
+        let signature = MetricsSignature(state)
+        if var row = previous, row.signature == signature, row.name == state.fleet.name {
+            row.account = account
+            row.setStatus(state)
+            self = row
+            return
+        }
+        self.signature = signature
+        name = state.fleet.name
+        region = state.fleet.region
+        self.account = account
+        alarmsFiring = []
+        alarmJustRaised = false
+        zones = []
+        time = state.time
+        sources = state.sources
+        // The newest minutes of the panel series only: the whole day would cost 1 440 points a series.
+        let end = state.time
+        let from = end.addingTimeInterval(-Double(Self.sparkMinutes * 60))
+        var cpuWhole: [Series] = [], cpuZones: [Series] = []
+        var requestsWhole: [Series] = [], requestsZones: [Series] = []
+        var errorsWhole: [Series] = [], errorsZones: [Series] = []
+        for s in state.series.values where s.key.dimension("InstanceId") == nil {
+            if let metric = PanelMetric(key: s.key) {
+                switch metric {
+                case .cpu: s.key.zone == nil ? cpuWhole.append(s) : cpuZones.append(s)
+                case .requests: s.key.zone == nil ? requestsWhole.append(s) : requestsZones.append(s)
+                default: break
+                }
+            } else if let metric = ErrorMetric(key: s.key), metric == .target5xx || metric == .elb5xx {
+                s.key.zone == nil ? errorsWhole.append(s) : errorsZones.append(s)
+            }
+        }
+        func minutes(_ whole: [Series], _ parts: [Series], mean: Bool) -> [Date: Double] {
+            let chosen = whole.isEmpty ? parts : [whole.min { $0.key < $1.key }!]
+            var acc: [Date: (Double, Int)] = [:]
+            for s in chosen {
+                for p in s.points(from: from, to: end) {
+                    let prev = acc[p.time] ?? (0, 0)
+                    acc[p.time] = (prev.0 + p.value, prev.1 + 1)
+                }
+            }
+            return acc.mapValues { mean ? $0.0 / Double($0.1) : $0.0 }
+        }
+        let cpuByMinute = minutes(cpuWhole, cpuZones, mean: true)
+        let requestsByMinute = minutes(requestsWhole, requestsZones, mean: false)
+        func spark(_ values: [Date: Double]) -> [Double?] {
+            let newest = values.keys.max() ?? end
+            return (0..<Self.sparkMinutes).map { i in
+                values[newest.addingTimeInterval(-Double((Self.sparkMinutes - 1 - i) * 60))]
+            }
+        }
+        cpuSpark = spark(cpuByMinute)
+        requestsSpark = spark(requestsByMinute)
+        cpu = cpuByMinute.keys.max().flatMap { cpuByMinute[$0] }
+        let newestRequests = requestsByMinute.keys.max()
+        requestsPerMinute = newestRequests.flatMap { requestsByMinute[$0] }
+        if let t = newestRequests, let total = requestsByMinute[t], total > 0, !(errorsWhole.isEmpty && errorsZones.isEmpty) {
+            // Target and ELB 5XX each from its load-balancer-wide series, else its zones summed.
+            var errors = 0.0
+            for metric in [ErrorMetric.target5xx, .elb5xx] {
+                let whole = errorsWhole.filter { ErrorMetric(key: $0.key) == metric }
+                let parts = errorsZones.filter { ErrorMetric(key: $0.key) == metric }
+                for s in whole.isEmpty ? parts : [whole.min { $0.key < $1.key }!] { errors += s.value(at: t) ?? 0 }
+            }
+            fiveXXRate = errors / total
+        } else {
+            fiveXXRate = nil
+        }
+        setStatus(state)
+    }
+
+    /// The fields that may change with any state (alarms, target health, clock, sources).
+    mutating func setStatus(_ state: FleetState) {
+        time = state.time
+        sources = state.sources
+        let ranked = state.alarms.map(\.state).max { Self.rank($0) < Self.rank($1) }
+        worstAlarm = ranked
+        let firing = state.alarms.filter { $0.state == .alarm }
+        alarmsFiring = firing.map(\.name).sorted()
+        alarmJustRaised = firing.contains { alarm in
+            alarm.since.map { state.time.timeIntervalSince($0) <= Self.recentAlarmSeconds } ?? false
+        }
+        var zoneNames = state.fleet.zones
+        for i in state.instances where !zoneNames.contains(i.zone) { zoneNames.append(i.zone) }
+        zones = zoneNames.map { zone in
+            var h = ZoneHealth(zone: zone, healthy: 0, unhealthy: 0)
+            for i in state.instances where i.zone == zone {
+                if i.health == .healthy { h.healthy += 1 } else if i.health.isBad { h.unhealthy += 1 }
+            }
+            return h
+        }
+    }
+
+    /// ALARM worst, then INSUFFICIENT_DATA, then OK.
+    static func rank(_ state: AlarmState) -> Int {
+        switch state {
+        case .ok: 0
+        case .insufficientData: 1
+        case .alarm: 2
+        }
+    }
+
+    /// Worst first: a fleet in ALARM, then one with unhealthy hosts (more first), then a stale one,
+    /// then the rest; ties by name.
+    public static func worstFirst(_ a: FleetSummary, _ b: FleetSummary) -> Bool {
+        let ka = a.troubleKey, kb = b.troubleKey
+        if ka != kb { return ka.lexicographicallyPrecedes(kb) }
+        return a.name < b.name
+    }
+
+    /// Smaller is worse: ALARM, unhealthy hosts, stale, then how many unhealthy.
+    var troubleKey: [Int] {
+        [worstAlarm == .alarm ? 0 : 1, unhealthy > 0 ? 0 : 1, isStale ? 0 : 1, -unhealthy]
+    }
+}

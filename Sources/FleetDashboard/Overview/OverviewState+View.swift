@@ -1,0 +1,97 @@
+import FleetCore
+import Foundation
+
+extension OverviewState {
+    /// Draws the whole frame: the opened fleet's dashboard, or the overview. Pure.
+    public func view() -> Canvas {
+        if opened != nil { return dashboard.view() }
+        let theme = dashboard.theme
+        var canvas = Canvas(width: width, height: height, fill: Cell(" ", style: theme.style(.mainFg)))
+        guard !dashboard.isTooSmall else {
+            dashboard.tooSmallScreen.render(canvas.bounds, into: &canvas)
+            return canvas
+        }
+        let screen = canvas.bounds
+        let (header, rest) = screen.splitTop(1)
+        let (body, status) = rest.splitBottom(1)
+        let shown = rows
+        let row = selectedRow(in: shown)
+        renderHeader(header, shown: shown.count, into: &canvas)
+        let visible = max(1, body.height - 1)
+        let top = row.map { $0 < visible ? 0 : $0 - visible + 1 } ?? 0
+        let matcher = FleetFilter(filter)
+        OverviewTable(rows: shown.map { summaries[$0] }, selected: row, top: top, now: now, look: dashboard.look,
+                      emptyText: matcher.problem.map { "\(filter): \($0)" } ?? "no fleet matches the filter \(filter)")
+            .render(body, into: &canvas)
+        if prompt != nil {
+            renderPrompt(status, into: &canvas)
+        } else {
+            StatusLine(error: nil, notice: dashboard.notice, hints: dashboard.keyMap.statusHints(for: .overview), theme: theme)
+                .render(status, into: &canvas)
+        }
+        if dashboard.showHelp {
+            HelpOverlay(lines: dashboard.keyMap.helpRows(for: .overview) + dashboard.keyMap.helpRows(for: .prompt),
+                        look: dashboard.look).render(body, into: &canvas)
+        }
+        return canvas
+    }
+
+    /// ` fleetwatch  40 fleets │ 2 ALARM │ 3 with unhealthy hosts │ 1 stale │ filter: eu` and the clock.
+    func renderHeader(_ area: Rect, shown: Int, into canvas: inout Canvas) {
+        let theme = dashboard.theme
+        let bgAttrs = theme.backgroundAttributes(.headerBg)
+        let base = theme.style(.headerFg, on: .headerBg).adding(bgAttrs)
+        canvas.fill(area, style: base)
+        let alarms = summaries.filter { $0.worstAlarm == .alarm }.count
+        let unhealthy = summaries.filter { $0.unhealthy > 0 }.count
+        let stale = summaries.filter(\.isStale).count
+        var parts: [(String, Style)] = [
+            (" fleetwatch ", theme.style(.title, on: .headerBg).adding(bgAttrs)),
+            (shown == fleets.count ? "\(fleets.count) fleets" : "\(shown) of \(fleets.count) fleets", base),
+        ]
+        if let modeLabel = dashboard.modeLabel { parts.append((modeLabel, theme.style(.keyHint, on: .headerBg).adding(bgAttrs))) }
+        if alarms > 0 { parts.append(("\(alarms) in ALARM", theme.style(.error, on: .headerBg).adding(bgAttrs.union(.bold)))) }
+        if unhealthy > 0 { parts.append(("\(unhealthy) with unhealthy hosts", theme.style(.warning, on: .headerBg).adding(bgAttrs))) }
+        if stale > 0 { parts.append(("\(stale) stale", theme.style(.warning, on: .headerBg).adding(bgAttrs))) }
+        if !filter.isEmpty { parts.append(("filter \(filter)", theme.style(.keyHint, on: .headerBg).adding(bgAttrs))) }
+        var x = area.x
+        for (i, (text, style)) in parts.enumerated() {
+            if i > 1 { x += canvas.write(dashboard.glyphs == .ascii ? " | " : " │ ", x: x, y: area.y, style: base, maxWidth: area.maxX - x) }
+            x += canvas.write(text, x: x, y: area.y, style: style, maxWidth: area.maxX - x)
+        }
+        let clock = Format.dateTime(summaries.map(\.time).max() ?? now) + " "
+        if area.maxX - clock.count > x + 1 {
+            canvas.write(clock, x: area.maxX - clock.count, y: area.y, style: base)
+        }
+    }
+
+    /// The prompt line: `/` and the filter, or `:` and the name, a cursor, and what Tab found.
+    func renderPrompt(_ area: Rect, into canvas: inout Canvas) {
+        let theme = dashboard.theme
+        let bgAttrs = theme.backgroundAttributes(.statusBg)
+        let base = theme.style(.statusFg, on: .statusBg).adding(bgAttrs)
+        let keyStyle = theme.style(.keyHint, on: .statusBg).adding(bgAttrs)
+        canvas.fill(area, style: base)
+        var x = area.x + 1
+        let lead: String
+        var after = ""
+        switch prompt {
+        case .filter:
+            lead = "filter (text or /regex/): "
+            if let problem = FleetFilter(promptText).problem { after = "  " + problem }
+        case .jump(let candidates):
+            lead = "fleet: "
+            if !candidates.isEmpty {
+                after = "  " + candidates.prefix(8).joined(separator: " ") + (candidates.count > 8 ? " …+\(candidates.count - 8)" : "")
+            } else if !promptText.isEmpty, completions(of: promptText).isEmpty {
+                after = "  no fleet matches"
+            }
+        case nil:
+            return
+        }
+        x += canvas.write(lead, x: x, y: area.y, style: keyStyle, maxWidth: area.maxX - x)
+        x += canvas.write(promptText, x: x, y: area.y, style: base, maxWidth: area.maxX - x)
+        x += canvas.write(dashboard.glyphs == .ascii ? "_" : "▏", x: x, y: area.y, style: keyStyle, maxWidth: area.maxX - x)
+        canvas.write(after, x: x, y: area.y, style: theme.style(.label, on: .statusBg).adding(bgAttrs), maxWidth: area.maxX - x - 1)
+    }
+}

@@ -1,0 +1,63 @@
+import FleetApp
+import FleetCore
+import FleetDashboard
+import FleetSources
+import Foundation
+import Testing
+
+@Suite("The loop with several fleets")
+struct FleetsLoopTests {
+    static let start = Date(timeIntervalSince1970: 1_780_000_000)
+
+    static func fleet(_ name: String, alarm: AlarmState?) -> FleetState {
+        let info = FleetInfo(name: name, region: "us-east-1", zones: ["us-east-1a"], loadBalancer: name + "-alb",
+                             autoScalingGroup: name + "-asg")
+        var state = FleetState(time: start, fleet: info)
+        if let alarm {
+            state.alarms = [AlarmStatus(definition: .eratoHealthCheck(fleet: info), state: alarm, since: start)]
+        }
+        return state
+    }
+
+    func run(_ steps: [FakeBackend.Step], onAlarm: OnAlarm?) -> (DashboardLoop, FakeBackend, ManualFleetsFeed, Int32) {
+        let clock = FakeClock(Self.start)
+        let feed = ManualFleetsFeed()
+        let backend = FakeBackend(clock: clock, steps: steps)
+        backend.fleetsFeed = feed
+        let fleets = [Self.fleet("alpha", alarm: .ok), Self.fleet("beta", alarm: .ok)]
+        let state = DashboardState(fleet: fleets[0], now: Self.start, width: 80, height: 24)
+        var loop = DashboardLoop(state: state, feed: .fleets(feed), clock: clock)
+        loop.overview = OverviewState(fleets: fleets, dashboard: state)
+        loop.onAlarm = onAlarm
+        let status = loop.run(on: backend)
+        return (loop, backend, feed, status)
+    }
+
+    @Test("states arrive by fleet; an alarm going to ALARM rings the bell once; open and back")
+    func bellOncePerTransition() {
+        let (loop, backend, feed, status) = run([
+            .deliverFleet(1, Self.fleet("beta", alarm: .alarm)),
+            .deliverFleet(1, Self.fleet("beta", alarm: .alarm)),
+            .input([.key(.enter)]),
+            .input([.key(.escape)]),
+            .input([.key(.char("q"))]),
+        ], onAlarm: OnAlarm(bell: true))
+        #expect(status == 0)
+        #expect(backend.bells == 1)
+        #expect(feed.stopped)
+        #expect(loop.overview?.summaries[1].worstAlarm == .alarm)
+        // The frame after the alarm: beta first (worst first), in ALARM.
+        let overviewFrames = backend.frames.map { $0.canvas.text }.filter { $0.contains("2 fleets") }
+        #expect(overviewFrames.last?.components(separatedBy: "\n")[2].contains("beta") == true)
+        // Enter opened beta's dashboard (the single-fleet header), Esc came back.
+        #expect(backend.frames.contains { $0.canvas.lines[0].contains("beta · us-east-1") })
+        #expect(backend.lastLines[0].contains("2 fleets"))
+    }
+
+    @Test("without on_alarm nothing rings")
+    func noBell() {
+        let (_, backend, _, _) = run([.deliverFleet(0, Self.fleet("alpha", alarm: .alarm)), .input([.key(.char("q"))])],
+                                     onAlarm: nil)
+        #expect(backend.bells == 0)
+    }
+}
