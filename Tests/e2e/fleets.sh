@@ -35,6 +35,13 @@ PY
 check "snapshot text is the overview" bash -c "'$BIN' snapshot --fleets 12 --seed 5 --after 600 --width 160 --height 30 | grep -q '12 fleets'"
 check "--fleets 0 is a usage error" usage_error "--fleets must be between 1 and" "$BIN" snapshot --fleets 0
 check "--fleets with --scenario is a usage error" usage_error "leave out" "$BIN" snapshot --fleets 3 --scenario steady
+# A recording holds one fleet: record refuses several rather than keep only the first.
+check "record --fleets is refused" usage_error "a recording holds one fleet" "$BIN" record --fleets 3 --out "$WORK/x.fwrec"
+printf 'fleets:\n  - {name: a}\n  - {name: b}\nsources: [{kind: mock}]\n' > "$WORK/two.yaml"
+check "record with a configuration of two fleets: one line, exit 2" \
+  one_line_error 2 "two.yaml: a recording holds one fleet and this configuration names several" \
+  "$BIN" record --config "$WORK/two.yaml" --out "$WORK/x.fwrec"
+check "… and nothing written" test ! -e "$WORK/x.fwrec"
 
 check "shell starts in tmux" start_shell
 t send-keys -t e2e "$BIN --fleets 12 --seed 5; echo EXIT=\$?" Enter

@@ -41,6 +41,9 @@ struct RecordCommand: AsyncParsableCommand {
     var refresh: Double = 1
 
     func validate() throws {
+        if source.fleets != nil {
+            throw ValidationError("--fleets: a recording holds one fleet; record one at a time (several fleets' recordings are not built yet)")
+        }
         if headless, source.config != nil {
             throw ValidationError("--headless records the simulator only; to record a configuration's sources, leave out --headless")
         }
@@ -84,6 +87,9 @@ struct RecordCommand: AsyncParsableCommand {
     /// thread (curses wants one thread), the poller and the recorder in tasks.
     func runLive() async throws {
         let now = Date()
+        if let file = try source.loadConfig(), file.isMultiFleet {
+            throw CLIError("\(file.file): a recording holds one fleet and this configuration names several (fleets: or discover:); record one at a time")
+        }
         let live = try source.makeLive(now: now, refresh: refresh, windowSeconds: display.windowSeconds,
                                        prefill: prefill.flatMap(DurationText.parse))
         let poller = live.poller, initial = live.initialState
