@@ -18,6 +18,7 @@ let package = Package(
                 .product(name: "AWSFormats", package: "fleetwatch"),
                 .product(name: "FleetSources", package: "fleetwatch"),
                 .product(name: "FleetProbes", package: "fleetwatch"),
+                .product(name: "ProbeTargets", package: "fleetwatch"),
                 .product(name: "FleetDashboard", package: "fleetwatch"),
             ],
             path: "Benchmarks/FleetBenchmarks",

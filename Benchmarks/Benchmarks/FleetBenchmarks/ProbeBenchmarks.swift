@@ -1,5 +1,6 @@
 import Benchmark
 import FleetProbes
+import ProbeTargets
 import Foundation
 
 /// `scripts/probe-bench-server.py` in a process of its own (so the CPU measured is the prober's):
