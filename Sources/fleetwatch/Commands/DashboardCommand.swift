@@ -37,13 +37,14 @@ struct DashboardCommand: ParsableCommand {
             return
         }
         let now = Date()
-        if let fleets = try source.makeFleets(now: now, refresh: refresh, windowSeconds: display.windowSeconds) {
+        let file = try source.loadConfig()
+        if let fleets = try source.makeFleets(file: file, now: now, refresh: refresh, windowSeconds: display.windowSeconds) {
             try DashboardLauncher.run(feed: .fleets(PollersFeed(fleets.pollers)), fleet: fleets.initialStates[0],
                                       display: display, modeLabel: nil, config: fleets.config,
                                       overview: (fleets.initialStates, fleets.accounts))
             return
         }
-        let live = try source.makeLive(now: now, refresh: refresh, windowSeconds: display.windowSeconds)
+        let live = try source.makeLive(file: file, now: now, refresh: refresh, windowSeconds: display.windowSeconds)
         try DashboardLauncher.run(feed: .live(PollerFeed(live.poller), until: nil), fleet: live.initialState,
                                   display: display, modeLabel: nil, config: live.configFile,
                                   scaling: scaling.map { .file($0) } ?? .none)

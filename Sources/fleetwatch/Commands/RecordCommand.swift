@@ -87,10 +87,11 @@ struct RecordCommand: AsyncParsableCommand {
     /// thread (curses wants one thread), the poller and the recorder in tasks.
     func runLive() async throws {
         let now = Date()
-        if let file = try source.loadConfig(), file.isMultiFleet {
+        let file = try source.loadConfig()
+        if let file, file.isMultiFleet {
             throw CLIError("\(file.file): a recording holds one fleet and this configuration names several (fleets: or discover:); record one at a time")
         }
-        let live = try source.makeLive(now: now, refresh: refresh, windowSeconds: display.windowSeconds,
+        let live = try source.makeLive(file: file, now: now, refresh: refresh, windowSeconds: display.windowSeconds,
                                        prefill: prefill.flatMap(DurationText.parse))
         let poller = live.poller, initial = live.initialState
         let header = HeadlessRecording.header(fleet: initial.fleet, sources: live.descriptions, start: now,

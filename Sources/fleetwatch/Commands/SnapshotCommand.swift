@@ -60,6 +60,7 @@ struct SnapshotCommand: AsyncParsableCommand {
         let now: Date
         let fleet: FleetState
         var several: (states: [FleetState], accounts: [String?])?
+        let file = replay == nil ? try source.loadConfig() : nil  // read once, for one fleet or several
         if let replay {
             let timeline = ReplayLoading.timeline(path: replay == "demo" ? nil : replay)
             for warning in timeline.recording.warnings { warn(warning) }
@@ -68,12 +69,12 @@ struct SnapshotCommand: AsyncParsableCommand {
             player.seek(to: moment)
             fleet = player.state
             now = player.position
-        } else if let fleets = try await source.runFleetsHeadless(seconds: after ?? 3600, now: Date()) {
+        } else if let fleets = try await source.runFleetsHeadless(file: file, seconds: after ?? 3600, now: Date()) {
             several = fleets
             fleet = fleets.states[0]
             now = fleets.states.map(\.time).max() ?? fleet.time
         } else {
-            fleet = try await source.runHeadless(seconds: after ?? 3600, now: Date())
+            fleet = try await source.runHeadless(file: file, seconds: after ?? 3600, now: Date())
             now = fleet.time
             if let failing = fleet.sources.first(where: { $0.health == .error }) {
                 fail("\(failing.name): \(failing.lastError ?? "failed")", status: 1)

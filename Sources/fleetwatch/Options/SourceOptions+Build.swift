@@ -32,9 +32,10 @@ extension SourceOptions {
 
     /// The live sources and the poller that runs them, refreshing every `refresh` seconds, with
     /// `prefill` seconds of simulated history (default: the window, at most an hour).
-    func makeLive(now: Date, refresh: TimeInterval, windowSeconds: Int, prefill: TimeInterval? = nil) throws -> LiveSources {
+    /// `file` is the configuration the command read (``loadConfig()``), or nil.
+    func makeLive(file: FleetConfig?, now: Date, refresh: TimeInterval, windowSeconds: Int,
+                  prefill: TimeInterval? = nil) throws -> LiveSources {
         let prefill = prefill ?? TimeInterval(min(windowSeconds, 3600))
-        let file = try loadConfig()
         let config = try sourcesConfig(file: file, refresh: refresh)
         let poller = try SourceRegistry.linked.poller(for: config, now: now, mockPrefill: prefill)
         let descriptions = self.config == nil
@@ -47,8 +48,8 @@ extension SourceOptions {
     /// Runs the sources headless for `seconds` of (simulated) time and returns where they end.
     /// Without `--start`, the run ends at the current minute. With `--config`, every source is
     /// polled once, mock sources starting with `seconds` of history.
-    func runHeadless(seconds: TimeInterval, now: Date) async throws -> FleetState {
-        if let config = try loadConfig() {
+    func runHeadless(file: FleetConfig?, seconds: TimeInterval, now: Date) async throws -> FleetState {
+        if let config = file {
             let poller = try SourceRegistry.linked.poller(for: config, now: now, mockPrefill: seconds)
             await poller.pollOnce(now: now)
             if let bad = await poller.inputErrors.values.first { throw bad }  // a bad file is bad input: exit 2

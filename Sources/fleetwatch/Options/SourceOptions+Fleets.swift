@@ -20,13 +20,13 @@ extension SourceOptions {
         min(FleetConfig.defaultHistory, max(3600, (240 * 3600 / TimeInterval(max(1, fleets)) / 60).rounded(.down) * 60))
     }
 
-    /// The fleets of `--fleets N` or of a configuration naming several (after `discover:`), or nil
-    /// for one fleet.
-    func makeFleets(now: Date, refresh: TimeInterval, windowSeconds: Int) throws -> LiveFleets? {
+    /// The fleets of `--fleets N` or of `file` (the configuration, read once by the command) when it
+    /// names several (after `discover:`), or nil for one fleet.
+    func makeFleets(file: FleetConfig?, now: Date, refresh: TimeInterval, windowSeconds: Int) throws -> LiveFleets? {
         let config: FleetConfig
         if let fleets {
             config = try simulatedFleets(fleets, refresh: refresh)
-        } else if let file = try loadConfig(), file.isMultiFleet {
+        } else if let file, file.isMultiFleet {
             config = try Discovery.resolveBlocking(file)
         } else {
             return nil
@@ -47,11 +47,11 @@ extension SourceOptions {
     }
 
     /// Runs every fleet's sources headless for `seconds` of simulated time (`snapshot`), in order.
-    func runFleetsHeadless(seconds: TimeInterval, now: Date) async throws -> (states: [FleetState], accounts: [String?])? {
+    func runFleetsHeadless(file: FleetConfig?, seconds: TimeInterval, now: Date) async throws -> (states: [FleetState], accounts: [String?])? {
         let config: FleetConfig
         if let fleets {
             config = try simulatedFleets(fleets, refresh: 1)
-        } else if let file = try loadConfig(), file.isMultiFleet {
+        } else if let file, file.isMultiFleet {
             config = try await Discovery.resolve(file)
         } else {
             return nil
