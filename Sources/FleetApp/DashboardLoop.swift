@@ -114,7 +114,7 @@ public struct DashboardLoop {
                 case .signal(let signal):
                     return 128 + signal
                 case .wake:
-                    if let snapshot = mailbox.take() { state.update(.fleet(snapshot)) }
+                    if let snapshot = mailbox.take() { effects = state.update(.fleet(snapshot)) }
                     for (index, snapshot) in fleetsMailbox.takeAll() {
                         effects += overview?.receive(snapshot, at: index) ?? []
                         fleetsArrived = true

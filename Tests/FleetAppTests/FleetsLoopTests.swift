@@ -61,3 +61,50 @@ struct FleetsLoopTests {
         #expect(backend.bells == 0)
     }
 }
+
+@Suite("on_alarm on one fleet")
+struct SingleFleetAlarmTests {
+    @Test("the live dashboard of one fleet rings once per change into ALARM, paused or not")
+    func singleFleetBell() {
+        let clock = FakeClock(FleetsLoopTests.start)
+        let feed = ManualFeed()
+        let ok = FleetsLoopTests.fleet("alpha", alarm: .ok)
+        let alarm = FleetsLoopTests.fleet("alpha", alarm: .alarm)
+        let backend = FakeBackend(clock: clock, steps: [
+            .deliver(ok), .deliver(alarm), .deliver(alarm),
+            .input([.key(.char(" "))]),  // paused: the screen holds, alarms still ring
+            .deliver(ok), .deliver(alarm),
+            .input([.key(.char("q"))]),
+        ])
+        backend.feed = feed
+        let state = DashboardState(fleet: FleetState(time: FleetsLoopTests.start, fleet: ok.fleet),
+                                   now: FleetsLoopTests.start, width: 80, height: 24)
+        var loop = DashboardLoop(state: state, feed: .live(feed, until: nil), clock: clock)
+        loop.onAlarm = OnAlarm(bell: true)
+        #expect(loop.run(on: backend) == 0)
+        #expect(backend.bells == 2)
+        #expect(loop.state.paused)
+    }
+
+    @Test("a replay rings nothing")
+    func replayRingsNothing() throws {
+        let clock = FakeClock(FleetsLoopTests.start)
+        let timeline = ReplayTimeline(try BuiltinRecording.load())
+        let backend = FakeBackend(clock: clock, steps: [.waitUntil(30), .input([.key(.char("q"))])])
+        let state = DashboardState(fleet: timeline.state(after: 0), now: FleetsLoopTests.start, width: 80, height: 24)
+        var loop = DashboardLoop(state: state, feed: .replay(ReplayPlayer(timeline: timeline, speed: 600)), clock: clock)
+        loop.onAlarm = OnAlarm(bell: true)
+        #expect(loop.run(on: backend) == 0)
+        // The replay went through a change into ALARM (else this test would prove nothing)…
+        var seen = timeline.state(after: 0).alarms
+        var raised = 0
+        for index in stride(from: 0, through: timeline.index(at: loop.state.now), by: 1) {
+            let alarms = timeline.state(after: index).alarms
+            raised += AlarmStatus.raised(from: seen, to: alarms).count
+            seen = alarms
+        }
+        #expect(raised > 0)
+        // …and rang nothing.
+        #expect(backend.bells == 0)
+    }
+}

@@ -156,6 +156,28 @@ struct OverviewTests {
         #expect(state.selected == chosen)
     }
 
+    @Test func openingAFleetGivesItsOwnScalingPolicies() {
+        var state = OverviewFixtures.overview(count: 4, width: 160, height: 48)
+        let own = ScalingViewTests.settings()
+        var shared = own
+        shared.origin = "shared.tf"
+        shared.policies.removeLast()
+        state.defaultScaling = shared
+        state.fleetScaling[state.fleets[2].fleet.name] = own
+        state.open(2)
+        #expect(state.dashboard.scaling == own)
+        state.close()
+        state.open(1)
+        #expect(state.dashboard.scaling == shared)
+        // No default: a fleet without its own has none, not the policies of the last one opened.
+        state.defaultScaling = nil
+        state.close()
+        state.open(2)
+        state.close()
+        state.open(3)
+        #expect(state.dashboard.scaling == nil)
+    }
+
     @Test func quitFromTheOverviewButNotFromThePrompt() {
         var state = OverviewFixtures.overview(count: 3, width: 160, height: 48)
         press(&state, .char("/"))

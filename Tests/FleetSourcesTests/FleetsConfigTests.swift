@@ -42,6 +42,26 @@ struct FleetsConfigTests {
         #expect(config.fleet.name == "erato-backend")
     }
 
+    @Test("a fleet's own scaling: is its; the others take the top-level scaling:")
+    func scalingPerFleet() throws {
+        let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/scaling")
+        let config = try FleetConfig.parse("""
+            fleets:
+              - {name: erato-backend}
+              - {name: erato-eu, scaling: describe-policies.json}
+            sources: [{kind: mock}]
+            scaling: erato-scaling.tf
+            """, file: "fleets.yaml", baseDirectory: fixtures)
+        #expect(config.fleets[0].scaling == nil)
+        let eu = try #require(try config.loadScaling(for: config.fleets[1]))
+        #expect(eu.file.hasSuffix("describe-policies.json"))
+        let first = try #require(try config.loadScaling(for: config.fleets[0]))
+        #expect(first.file.hasSuffix("erato-scaling.tf"))
+        #expect(try config.loadScaling()?.file == first.file)
+        #expect(!eu.loaded.policies.isEmpty && !first.loaded.policies.isEmpty)
+    }
+
     @Test("a one-fleet file is one entry, not the overview")
     func single() throws {
         let config = try parse("fleet: {name: solo}\nsources: [{kind: mock}]\n")
@@ -69,7 +89,7 @@ struct FleetsConfigTests {
         ("fleet: {name: a}\nfleets: [{name: b}]\nsources: [{kind: mock}]\n",
          "fleets.yaml:1: fleet: `fleet:` describes the one fleet of a file without `fleets:` (line 2); move it into the list"),
         ("fleets: [{name: a, colour: red}]\nsources: [{kind: mock}]\n",
-         "fleets.yaml:1: fleets[0].colour: unknown key (known here: account, alarms, auto_scaling_group, load_balancer, name, profile, region, sources, target_group, zones)"),
+         "fleets.yaml:1: fleets[0].colour: unknown key (known here: account, alarms, auto_scaling_group, load_balancer, name, profile, region, scaling, sources, target_group, zones)"),
         ("on_alarm: {command: notify-send hi}\nsources: [{kind: mock}]\n",
          "fleets.yaml:1: on_alarm.command: expected a list: the program, then its arguments (no shell is used)"),
         ("on_alarm: {command: []}\nsources: [{kind: mock}]\n", "fleets.yaml:1: on_alarm.command: the command is empty"),

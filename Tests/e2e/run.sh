@@ -227,4 +227,23 @@ check "q exits with status 0 (mouse)" wait_for "EXIT=0" 10
 check "mouse reporting off again after exit" mouse_off
 check "terminal restored after the mouse run" restored
 
+
+# on_alarm on one fleet (not only the overview): an AZ outage 5 simulated minutes away at ×60, the
+# health-check alarm goes to ALARM ~12 s in; the command (argv, no shell built from data) gets the
+# fleet, alarm and state in its environment.
+mkdir -p "$WORK/onalarm"
+cat > "$WORK/onalarm/one.yaml" <<'YAML'
+fleet: {name: erato-backend, region: us-east-1}
+refresh: 1s
+sources: [{kind: mock, scenario: az-outage, speed: 60, prefill: 15m}]
+on_alarm:
+  command: [sh, -c, 'echo "$FLEETWATCH_FLEET|$FLEETWATCH_ALARM|$FLEETWATCH_STATE" >> alarms.txt']
+YAML
+t send-keys -t e2e "clear; cd '$WORK/onalarm' && $BIN --config one.yaml; echo EXIT=\$?; cd - >/dev/null" Enter
+check "one fleet with on_alarm: the alarm goes to ALARM" wait_for "Alarms  ALARM  erato-health-check-failures" 45
+check "on_alarm's command ran once with the fleet, alarm and state" bash -c \
+  "for i in \$(seq 50); do [ -s '$WORK/onalarm/alarms.txt' ] && break; sleep 0.1; done; [ \"\$(cat '$WORK/onalarm/alarms.txt')\" = 'erato-backend|erato-health-check-failures|ALARM' ]"
+t send-keys -t e2e 'q'
+check "q exits with status 0 (on_alarm)" wait_for "EXIT=0" 10
+
 summary e2e

@@ -27,12 +27,11 @@ extension OverviewState {
     @discardableResult
     public mutating func receive(_ state: FleetState, at index: Int) -> [DashboardEffect] {
         guard fleets.indices.contains(index) else { return [] }
-        let before = Dictionary(fleets[index].alarms.map { ($0.name, $0.state) }, uniquingKeysWith: { a, _ in a })
+        let raised = AlarmStatus.raised(from: fleets[index].alarms, to: state.alarms)
         fleets[index] = state
         summaries[index] = FleetSummary(state, account: accounts[index], previous: summaries[index])
         if opened == index { dashboard.update(.fleet(state)) }
-        return state.alarms.filter { $0.state == .alarm && before[$0.name].map { $0 != .alarm } == true }
-            .map { .alarmRaised(fleet: state.fleet.name, alarm: $0.name) }
+        return raised.map { .alarmRaised(fleet: state.fleet.name, alarm: $0.name) }
     }
 
     /// Opens fleet `index`'s dashboard: the single-fleet screen, from its top.
@@ -49,6 +48,8 @@ extension OverviewState {
         dashboard.cursor = 0
         dashboard.openInstance = nil
         dashboard.preview = nil
+        dashboard.scalingWhatIf = nil
+        dashboard.scaling = fleetScaling[fleets[index].fleet.name] ?? defaultScaling
     }
 
     /// Back from the opened fleet to the overview.

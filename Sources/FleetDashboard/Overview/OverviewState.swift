@@ -32,6 +32,11 @@ public struct OverviewState: Sendable {
     /// The prompt being typed, if any, and its text.
     public var prompt: Prompt?
     public var promptText = ""
+    /// The scaling policies of fleets that name their own (`scaling:` in an item of `fleets:`), by fleet
+    /// name; opening any other fleet gives its dashboard ``defaultScaling``.
+    public var fleetScaling: [String: ScalingSettings] = [:]
+    /// The scaling policies of every fleet without its own: the top-level `scaling:` or `--scaling`.
+    public var defaultScaling: ScalingSettings?
 
     public init(fleets: [FleetState], accounts: [String?] = [], dashboard: DashboardState) {
         precondition(!fleets.isEmpty, "an overview needs a fleet")
@@ -39,6 +44,7 @@ public struct OverviewState: Sendable {
         self.accounts = fleets.indices.map { $0 < accounts.count ? accounts[$0] : nil }
         self.summaries = fleets.indices.map { FleetSummary(fleets[$0], account: $0 < accounts.count ? accounts[$0] : nil) }
         self.dashboard = dashboard
+        self.defaultScaling = dashboard.scaling
     }
 
     public var width: Int { dashboard.width }

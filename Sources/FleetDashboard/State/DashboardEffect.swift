@@ -17,7 +17,7 @@ public enum DashboardEffect: Sendable, Hashable {
     /// `aws_autoscaling_policy` block of `group` (printed when the dashboard exits), after `notes` as comments
     /// (the what-ifs that are not the policy's: the group's limits, an assumption).
     case exportScaling(ScalingPolicy, group: String, notes: [String])
-    /// An alarm of a fleet went to ALARM (the overview of several fleets): the loop performs the
-    /// configuration's `on_alarm:` (the bell, a command).
+    /// An alarm of a fleet went to ALARM (``AlarmStatus/raised(from:to:)``): the loop performs the
+    /// configuration's `on_alarm:` (the bell, a command) for live data; a replay's are dropped.
     case alarmRaised(fleet: String, alarm: String)
 }

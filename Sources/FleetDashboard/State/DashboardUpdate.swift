@@ -17,6 +17,8 @@ extension DashboardState {
         case .exported(let text):
             if scalingWhatIf != nil { scalingWhatIf?.exportText = text } else { preview?.exportText = text }
         case .fleet(let state):
+            // Against the newest state received (a paused screen holds it aside, but time goes on).
+            let raised = AlarmStatus.raised(from: (pendingFleet ?? fleet).alarms, to: state.alarms)
             if paused {
                 pendingFleet = state
             } else {
@@ -24,6 +26,7 @@ extension DashboardState {
                 refreshPreview()
                 refreshScaling()
             }
+            return raised.map { .alarmRaised(fleet: state.fleet.name, alarm: $0.name) }
         case .key(let key):
             notices.removeAll()
             return handle(key)

@@ -155,7 +155,7 @@ public struct FleetConfig: Sendable {
             }
             entries.append(FleetEntry(fleet: fleet, profile: try item["profile"]?.string(), account: try item["account"]?.string(),
                                       targetGroup: try item["target_group"]?.string(), sources: sources,
-                                      alarms: item["alarms"] ?? defaultAlarms))
+                                      alarms: item["alarms"] ?? defaultAlarms, scaling: item["scaling"]))
         }
         if entries.isEmpty { throw node.error("at least one fleet is needed") }
         return entries

@@ -15,20 +15,24 @@ public struct FleetEntry: Sendable {
     public var sources: [SourceConfig]
     /// The fleet's `alarms:` node, when present (a path or a list of definitions).
     public var alarms: ConfigNode?
+    /// The fleet's own `scaling:` node (its group's scaling policies for the scaling view), when an item
+    /// of `fleets:` names one; otherwise the fleet takes the top-level `scaling:` (``FleetConfig/loadScaling(for:)``).
+    public var scaling: ConfigNode?
 
     public init(fleet: FleetInfo, profile: String? = nil, account: String? = nil, targetGroup: String? = nil,
-                sources: [SourceConfig], alarms: ConfigNode? = nil) {
+                sources: [SourceConfig], alarms: ConfigNode? = nil, scaling: ConfigNode? = nil) {
         self.fleet = fleet
         self.profile = profile
         self.account = account
         self.targetGroup = targetGroup
         self.sources = sources
         self.alarms = alarms
+        self.scaling = scaling
     }
 
     /// The keys a fleet's mapping takes: under `fleet:` the first five; an item of `fleets:` all.
     static let infoKeys: Set<String> = ["name", "region", "zones", "load_balancer", "auto_scaling_group"]
-    static let entryKeys: Set<String> = infoKeys.union(["profile", "account", "target_group", "sources", "alarms"])
+    static let entryKeys: Set<String> = infoKeys.union(["profile", "account", "target_group", "sources", "alarms", "scaling"])
 
     /// Reads the fleet description keys of `node` over `base`.
     static func info(_ node: ConfigNode, over base: FleetInfo) throws -> FleetInfo {

@@ -43,8 +43,16 @@ enum DashboardLauncher {
         var loop = DashboardLoop(state: state, feed: feed, themeChosen: display.theme != nil)
         if let overview {
             loop.overview = OverviewState(fleets: overview.fleets, accounts: overview.accounts, dashboard: state)
-            loop.onAlarm = config?.onAlarm
+            do {
+                for (name, settings) in try scaling.fleetSettings(config: config) {
+                    loop.overview?.fleetScaling[name] = settings
+                }
+            } catch {
+                fail("\(error)")
+            }
         }
+        // Live data only: a replay's alarms went to ALARM long ago (the loop drops them anyway).
+        if case .replay = feed {} else { loop.onAlarm = config?.onAlarm }
         loop.chartDirectory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         let status: Int32
         do {
@@ -65,6 +73,16 @@ enum DashboardLauncher {
 enum ScalingChoice {
     case none, builtin
     case file(String)
+
+    /// The policies of the fleets of several that name their own `scaling:` (`--scaling FILE` is every
+    /// fleet's: none then), by fleet name.
+    func fleetSettings(config: FleetConfig?) throws -> [(String, ScalingSettings)] {
+        guard let config, case .none = self else { return [] }
+        return try config.fleets.filter { $0.scaling != nil }.compactMap { entry in
+            guard let (loaded, file) = try config.loadScaling(for: entry) else { return nil }
+            return (entry.fleet.name, try ScalingSettings(loaded, file: file))
+        }
+    }
 
     /// The settings and the notes made while reading them (skipped policies, say).
     func settings(config: FleetConfig?) throws -> (ScalingSettings?, [String]) {
