@@ -246,4 +246,32 @@ check "on_alarm's command ran once with the fleet, alarm and state" bash -c \
 t send-keys -t e2e 'q'
 check "q exits with status 0 (on_alarm)" wait_for "EXIT=0" 10
 
+# A fleet's own scaling: in a configuration of several: beta's policies (max 17) in beta's scaling
+# view, the top-level ones (max 12) in alpha's.
+cp "$FIXDIR/scaling/erato-scaling.tf" "$WORK/onalarm/"
+sed 's/max_size                = 12/max_size                = 17/' "$WORK/onalarm/erato-scaling.tf" > "$WORK/onalarm/beta.tf"
+cat > "$WORK/onalarm/two.yaml" <<'YAML'
+fleets:
+  - {name: alpha}
+  - {name: beta, scaling: beta.tf}
+sources: [{kind: mock, scenario: steady}]
+scaling: erato-scaling.tf
+YAML
+t send-keys -t e2e "clear; cd '$WORK/onalarm' && $BIN --config two.yaml; echo EXIT=\$?; cd - >/dev/null" Enter
+check "two fleets: the overview" wait_for "fleetwatch 2 fleets" 20
+t send-keys -t e2e ':' 'b' 'e' 't' 'a' Enter Enter
+check "beta's dashboard opens" wait_for "fleetwatch  beta · us-east-1" 10
+t send-keys -t e2e 'a'; sleep 0.5; t send-keys -t e2e 'v'
+check "beta's scaling view shows its own policies (beta.tf, max 17)" wait_for "1/4 · beta.tf.*" 10
+check "… with its own limits" wait_for "3m, 3–17" 5
+t send-keys -t e2e Escape Escape
+check "back on the overview" wait_for "fleetwatch 2 fleets" 10
+t send-keys -t e2e ':' 'a' 'l' 'p' 'h' 'a' Enter Enter
+check "alpha's dashboard opens" wait_for "fleetwatch  alpha · us-east-1" 10
+t send-keys -t e2e 'a'; sleep 0.5; t send-keys -t e2e 'v'
+check "alpha's scaling view shows the top-level policies (max 12)" wait_for "1/4 · erato-scaling.tf.*" 10
+check "… with their limits" wait_for "3m, 3–12" 5
+t send-keys -t e2e 'q'
+check "q exits with status 0 (two fleets)" wait_for "EXIT=0" 10
+
 summary e2e
