@@ -71,10 +71,13 @@ public struct DashboardLoop {
         case .fleets(let fleets):
             precondition(overview != nil, "a feed of several fleets needs the overview")
             let wake = backend.wakeUp
-            stop = fleets.start { index, snapshot in
+            stop = fleets.start(deliver: { index, snapshot in
                 fleetsMailbox.put(snapshot, at: index)
                 wake()
-            }
+            }, change: { change in
+                fleetsMailbox.put(change)
+                wake()
+            })
             _ = apply(.tick(now: clock.now()))
         case .replay(let p):
             player = p
@@ -115,8 +118,13 @@ public struct DashboardLoop {
                     return 128 + signal
                 case .wake:
                     if let snapshot = mailbox.take() { state.update(.fleet(snapshot)) }
-                    for (index, snapshot) in fleetsMailbox.takeAll() {
-                        effects += overview?.receive(snapshot, at: index) ?? []
+                    let (changes, states) = fleetsMailbox.takeChangesAndStates()
+                    for change in changes {
+                        overview?.apply(change)
+                        fleetsArrived = true
+                    }
+                    for (index, snapshot) in states {
+                        effects += overview?.receive(snapshot, fleetID: index) ?? []
                         fleetsArrived = true
                     }
                 }

@@ -1,4 +1,5 @@
 import FleetCore
+import FleetDashboard
 import FleetSources
 import Synchronization
 
@@ -7,6 +8,17 @@ import Synchronization
 public protocol FleetsFeed: Sendable {
     /// Starts delivering to `deliver` (from any thread); returns what stops it.
     func start(deliver: @escaping @Sendable (Int, FleetState) -> Void) -> @Sendable () -> Void
+    /// Also delivers changes to the set of fleets (``FleetSetChange``: `deliver`'s index is then a
+    /// stable id). A fixed set of fleets delivers none.
+    func start(deliver: @escaping @Sendable (Int, FleetState) -> Void,
+               change: @escaping @Sendable (FleetSetChange) -> Void) -> @Sendable () -> Void
+}
+
+extension FleetsFeed {
+    public func start(deliver: @escaping @Sendable (Int, FleetState) -> Void,
+                      change: @escaping @Sendable (FleetSetChange) -> Void) -> @Sendable () -> Void {
+        start(deliver: deliver)
+    }
 }
 
 /// A poller per fleet, each in a task of its own, on the continuous clock.
@@ -31,6 +43,7 @@ public struct PollersFeed: FleetsFeed {
 /// that arrives before the fleet's previous one was taken replaces it.
 public final class FleetsMailbox: Sendable {
     private let slots = Mutex<[Int: FleetState]>([:])
+    private let changes = Mutex<[FleetSetChange]>([])
 
     public init() {}
 
@@ -43,6 +56,20 @@ public final class FleetsMailbox: Sendable {
         slots.withLock { slots in
             defer { slots.removeAll(keepingCapacity: true) }
             return slots.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        }
+    }
+
+    public func put(_ change: FleetSetChange) {
+        changes.withLock { $0.append(change) }
+    }
+
+    /// The changes to the set of fleets and the states that arrived since the last call, taken
+    /// together: a change put before a state (a new fleet, then its poller's first state) is
+    /// never taken after it.
+    public func takeChangesAndStates() -> (changes: [FleetSetChange], states: [(index: Int, state: FleetState)]) {
+        changes.withLock { changes in
+            defer { changes.removeAll() }
+            return (changes, takeAll())
         }
     }
 }
