@@ -5,7 +5,7 @@ group ADD-asg (with its own VPC, ALB and target group) and deletes the group DEL
 moves the group MOVE to a new ALB and target group (`<MOVE without -asg>-green-alb`, `…-green-tg`;
 the old target group detached).
 
-Usage: change-fleets.py ENDPOINT_URL REGION ADD DELETE MOVE_REGION MOVE
+Usage: change-fleets.py ENDPOINT_URL REGION ADD DELETE MOVE_REGION MOVE  (`-` for DELETE or MOVE: none)
 Prints one JSON line: what it did. Dummy credentials only (seed-fleets.py's prod key)."""
 import json
 import sys
@@ -46,14 +46,17 @@ asg.create_auto_scaling_group(
     Tags=[{"Key": "Application", "Value": "erato", "PropagateAtLaunch": True,
            "ResourceId": f"{add}-asg", "ResourceType": "auto-scaling-group"}])
 
-asg.delete_auto_scaling_group(AutoScalingGroupName=delete, ForceDelete=True)
+if delete != "-":
+    asg.delete_auto_scaling_group(AutoScalingGroupName=delete, ForceDelete=True)
 
-moved = client("autoscaling", move_region)
-old = moved.describe_auto_scaling_groups(AutoScalingGroupNames=[move])["AutoScalingGroups"][0]["TargetGroupARNs"]
-green, _, _ = alb_and_tg(move.removesuffix("-asg") + "-green", move_region)
-moved.attach_load_balancer_target_groups(AutoScalingGroupName=move, TargetGroupARNs=[green])
-moved.detach_load_balancer_target_groups(AutoScalingGroupName=move, TargetGroupARNs=old)
-now = moved.describe_auto_scaling_groups(AutoScalingGroupNames=[move])["AutoScalingGroups"][0]["TargetGroupARNs"]
+now = []
+if move != "-":
+    moved = client("autoscaling", move_region)
+    old = moved.describe_auto_scaling_groups(AutoScalingGroupNames=[move])["AutoScalingGroups"][0]["TargetGroupARNs"]
+    green, _, _ = alb_and_tg(move.removesuffix("-asg") + "-green", move_region)
+    moved.attach_load_balancer_target_groups(AutoScalingGroupName=move, TargetGroupARNs=[green])
+    moved.detach_load_balancer_target_groups(AutoScalingGroupName=move, TargetGroupARNs=old)
+    now = moved.describe_auto_scaling_groups(AutoScalingGroupNames=[move])["AutoScalingGroups"][0]["TargetGroupARNs"]
 left = [g["AutoScalingGroupName"] for g in asg.describe_auto_scaling_groups()["AutoScalingGroups"]]
 
 print(json.dumps({"added": f"{add}-asg", "deleted": delete, "moved": move, "target_groups": now, "groups": left}))
