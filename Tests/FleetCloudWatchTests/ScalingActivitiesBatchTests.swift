@@ -15,11 +15,7 @@ struct ScalingActivitiesBatchTests {
         var calls: [[String: String]] = []
 
         func answer(_ r: AWSHTTPRequest) throws -> AWSHTTPResponse {
-            var form: [String: String] = [:]
-            for pair in String(decoding: r.body, as: UTF8.self).split(separator: "&") {
-                let kv = pair.split(separator: "=", maxSplits: 1).map { String($0).removingPercentEncoding ?? String($0) }
-                form[kv[0]] = kv.count > 1 ? kv[1] : ""
-            }
+            let form = queryForm(r.body)
             lock.withLock { calls.append(form) }
             let file: String
             switch (form["AutoScalingGroupName"], form["NextToken"]) {
