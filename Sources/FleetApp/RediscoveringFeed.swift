@@ -55,7 +55,8 @@ public struct RediscoveringFeed: FleetsFeed {
                 if Task.isCancelled { return }
                 let diff = discovered.update(found: found)
                 guard !diff.isEmpty else { continue }
-                let (set, start) = Self.apply(diff, stopping: running, makePoller: makePoller)
+                let (set, start, failed) = Self.apply(diff, stopping: running, makePoller: makePoller)
+                for id in failed { discovered.forget(id) }
                 change(set)
                 for (id, poller) in start { running.start(poller, id: id) }
             }
@@ -67,20 +68,29 @@ public struct RediscoveringFeed: FleetsFeed {
     }
 
     /// Stops the pollers of removed and moved fleets and makes the new ones (not yet started: the
-    /// change must reach the overview first); a poller that cannot be made is said in the change.
+    /// change must reach the overview first); a poller that cannot be made is said in the change,
+    /// and its fleet is left out (`failed`: the next run tries it again).
     static func apply(_ diff: DiscoveredFleets.Diff, stopping running: RunningPollers,
-                      makePoller: (FleetEntry) throws -> Poller) -> (FleetSetChange, [(Int, Poller)]) {
+                      makePoller: (FleetEntry) throws -> Poller) -> (set: FleetSetChange, start: [(Int, Poller)], failed: [Int]) {
         var set = FleetSetChange()
         var start: [(Int, Poller)] = []
         var problems: [String] = []
+        var failed: [Int] = []
         for (id, _) in diff.removed {
             running.stop(id: id)
             set.removed.append(id)
         }
         for (id, entry, what) in diff.updated {
             running.stop(id: id)
-            set.updated.append(.init(id: id, fleet: entry.fleet, what: what))
-            do { start.append((id, try makePoller(entry))) } catch { problems.append("\(entry.fleet.name): \(error)") }
+            do {
+                start.append((id, try makePoller(entry)))
+                set.updated.append(.init(id: id, fleet: entry.fleet, what: what))
+            } catch {
+                // The old description's poller is stopped and none can be made: the fleet goes.
+                problems.append("\(entry.fleet.name): \(error)")
+                set.removed.append(id)
+                failed.append(id)
+            }
         }
         for (id, entry) in diff.added {
             do {
@@ -89,10 +99,11 @@ public struct RediscoveringFeed: FleetsFeed {
                 start.append((id, poller))
             } catch {
                 problems.append("\(entry.fleet.name): \(error)")
+                failed.append(id)
             }
         }
         if !problems.isEmpty { set.problem = SafeText.line(problems.joined(separator: "; ")) }
-        return (set, start)
+        return (set, start, failed)
     }
 }
 

@@ -74,6 +74,11 @@ public struct DiscoveredFleets: Sendable {
         return diff
     }
 
+    /// Forgets fleet `id` (its poller could not be made): the next run finds its group as new again.
+    public mutating func forget(_ id: Int) {
+        entries[id] = nil
+    }
+
     /// What differs between two descriptions of one group, as the status line says it.
     static func changes(from old: FleetEntry, to new: FleetEntry) -> [String] {
         var what: [String] = []
