@@ -79,6 +79,6 @@ struct FleetsLoopTests {
         #expect(last[0].contains("2 fleets"))
         #expect(last.contains { $0.contains("gamma") })
         #expect(!last.dropLast().contains { $0.contains("alpha") })
-        #expect(last.last?.contains("discover: new fleet gamma; discover: fleet alpha no longer found, removed") == true)
+        #expect(last.last?.contains("discover: new fleet gamma; alpha no longer found, removed") == true)
     }
 }

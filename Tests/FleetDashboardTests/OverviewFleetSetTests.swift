@@ -49,7 +49,7 @@ struct OverviewFleetSetTests {
         #expect(state.fleets.count == 5)
         #expect(state.ids == [0, 2, 3, 4, 5])
         #expect(state.fleets[state.selected!].fleet.name == name4)
-        #expect(state.dashboard.notice == "discover: fleet billing-api no longer found, removed")
+        #expect(state.dashboard.notice == "discover: billing-api no longer found, removed")
         // A state of the removed fleet (still in the mailbox) is dropped; fleet 5's goes to its row.
         var five = state.fleets[4]
         five.time = five.time.addingTimeInterval(60)
@@ -81,8 +81,29 @@ struct OverviewFleetSetTests {
         #expect(state.opened == 2 && state.fleets[2].fleet.name == "search-frontend")
         state.apply(FleetSetChange(removed: [2]))
         #expect(state.opened == nil && state.keyMode == .overview)
-        #expect(state.dashboard.notice == "discover: fleet search-frontend no longer found, removed; back to the overview")
+        #expect(state.dashboard.notice == "discover: search-frontend no longer found, removed; back to the overview")
         #expect(state.view().text.contains("no longer found, removed; back to the overview"))
+    }
+
+    @Test func rendersAFleetFoundAndOneGoneAt80x24() throws {
+        var state = OverviewFixtures.overview(count: 4, width: 80, height: 24)
+        press(&state, .down)
+        state.apply(FleetSetChange(added: [.init(id: 4, state: Self.fleet(7, name: "green-api"), account: "prod")], removed: [1]))
+        try expectFrame(state.view(), named: "overview-discover-80x24")
+    }
+
+    @Test func everyFleetRemovedLeavesAnEmptyOverviewThatSaysWhy() {
+        var state = OverviewFixtures.overview(count: 2, width: 80, height: 24)
+        state.apply(FleetSetChange(removed: [0, 1]))
+        #expect(state.fleets.isEmpty && state.rows.isEmpty && state.selected == nil)
+        let text = state.view().text
+        #expect(text.contains("0 fleets"))
+        #expect(text.contains("no fleet: discover: found none (it looks again on its schedule)"))
+        press(&state, .down, .enter, .char("G"))
+        #expect(state.opened == nil)
+        // A fleet found later: the overview fills again.
+        state.apply(FleetSetChange(added: [.init(id: 2, state: Self.fleet(1, name: "green-api"))]))
+        #expect(state.rows == [0])
     }
 
     @Test func alarmBaselinesStayWithTheirFleets() {
@@ -112,7 +133,7 @@ struct OverviewFleetSetTests {
         #expect(state.opened == 1)
         #expect(state.dashboard.fleet.fleet.loadBalancer == "billing-green-alb")
         #expect(state.fleets[1].fleet.loadBalancer == "billing-green-alb")
-        #expect(state.dashboard.notice == "billing-api: now load balancer billing-green-alb")
+        #expect(state.dashboard.notice == "discover: billing-api now has load balancer billing-green-alb")
         state.apply(FleetSetChange(problem: "autoscaling: DescribeAutoScalingGroups throttled by AWS 1 times in a row"))
         #expect(state.fleets.count == 3)
         #expect(state.dashboard.notice

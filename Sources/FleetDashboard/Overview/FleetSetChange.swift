@@ -22,7 +22,7 @@ public struct FleetSetChange: Sendable {
     public struct Updated: Sendable {
         public var id: Int
         public var fleet: FleetInfo
-        /// What changed, for the notice (`target group tg-b`).
+        /// What changed, for the notice (`target group tg-b`: "NAME now has target group tg-b").
         public var what: String
 
         public init(id: Int, fleet: FleetInfo, what: String) {

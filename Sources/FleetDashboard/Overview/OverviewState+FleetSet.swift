@@ -17,10 +17,6 @@ extension OverviewState {
     /// fleet's alarm baseline for `on_alarm:` (an added fleet's first alarms are its baseline, as at
     /// start). Says what happened on the status line. Pure.
     public mutating func apply(_ change: FleetSetChange) {
-        var said: [String] = []
-        if let problem = change.problem {
-            said.append("discover: \(problem) (keeping \(fleets.count) fleets; trying again later)")
-        }
         var gone: [String] = []
         var closedOpened = false
         for id in change.removed {
@@ -29,8 +25,7 @@ extension OverviewState {
             if selected == i {
                 let shown = rows
                 if let row = shown.firstIndex(of: i) {
-                    let neighbour = row + 1 < shown.count ? shown[row + 1] : (row > 0 ? shown[row - 1] : nil)
-                    selected = neighbour
+                    selected = row + 1 < shown.count ? shown[row + 1] : (row > 0 ? shown[row - 1] : nil)
                 } else {
                     selected = nil
                 }
@@ -46,12 +41,13 @@ extension OverviewState {
             if let s = selected, s > i { selected = s - 1 }
             if let o = opened, o > i { opened = o - 1 }
         }
+        var moved: [String] = []
         for update in change.updated {
             guard let i = index(ofFleet: update.id) else { continue }
             fleets[i].fleet = update.fleet
             summaries[i] = FleetSummary(fleets[i], account: accounts[i])
             if opened == i { dashboard.fleet.fleet = update.fleet }
-            said.append("\(update.fleet.name): now \(update.what)")
+            moved.append("\(update.fleet.name) now has \(update.what)")
         }
         var new: [String] = []
         for added in change.added where index(ofFleet: added.id) == nil {
@@ -61,12 +57,17 @@ extension OverviewState {
             ids.append(added.id)
             new.append(added.state.fleet.name)
         }
-        if !new.isEmpty { said.insert("discover: new \(Self.fleetWord(new.count)) \(new.joined(separator: ", "))", at: 0) }
+        // One line: `discover: new fleet green-api; billing-api no longer found, removed; …`.
+        var said: [String] = []
+        if !new.isEmpty { said.append("new \(Self.fleetWord(new.count)) \(new.joined(separator: ", "))") }
         if !gone.isEmpty {
-            let text = "discover: \(Self.fleetWord(gone.count)) \(gone.joined(separator: ", ")) no longer found, removed"
-            said.insert(closedOpened ? text + "; back to the overview" : text, at: new.isEmpty ? 0 : 1)
+            said.append("\(gone.joined(separator: ", ")) no longer found, removed" + (closedOpened ? "; back to the overview" : ""))
         }
-        if !said.isEmpty { dashboard.post(said.joined(separator: "; ")) }
+        said += moved
+        if let problem = change.problem {
+            said.append("\(problem) (keeping \(fleets.count) \(Self.fleetWord(fleets.count)); trying again later)")
+        }
+        if !said.isEmpty { dashboard.post("discover: " + said.joined(separator: "; ")) }
     }
 
     static func fleetWord(_ count: Int) -> String { count == 1 ? "fleet" : "fleets" }
