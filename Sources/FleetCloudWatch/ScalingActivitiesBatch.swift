@@ -20,23 +20,31 @@ public struct ActivitiesAsk: Sendable, Hashable {
 ///
 /// The pages are capped at the number of groups asked about, so the shared call never costs more
 /// than one call per group would. When the cap is reached first (an account busy with groups
-/// nobody here watches), the asks whose window the pages did not reach back to are asked per group,
-/// as before (one page of that group's newest).
+/// nobody here watches), the asks whose window the pages did not reach back to are asked per group
+/// (one page of that group's newest, 100). A round about one group asks for it by name: one call,
+/// as the shared one would be at best.
 public enum ScalingActivitiesBatch {
     /// Answers `asks` through `client`: one answer per ask, in order.
     public static func send(_ asks: [ActivitiesAsk], client: AutoScalingClient,
                             credentials: AWSCredentials) async throws -> [[ScalingActivityRecord]] {
         guard let since = asks.map(\.since).min() else { return [] }
         let groups = Set(asks.map(\.group))
-        let shared = try await client.describeScalingActivities(since: since, maxPages: groups.count, credentials: credentials)
-        var answers = split(shared.activities, asks: asks)
-        let reached = shared.complete ? nil : oldestFinished(shared.activities)
-        var perGroup: [String: [ScalingActivityRecord]] = [:]
-        for (i, ask) in asks.enumerated() where !shared.complete && reached.map({ ask.since <= $0 }) ?? true {
-            if perGroup[ask.group] == nil {
-                perGroup[ask.group] = try await client.describeScalingActivities(group: ask.group, credentials: credentials)
+        var answers: [[ScalingActivityRecord]] = Array(repeating: [], count: asks.count)
+        var perGroup = asks.indices.map { _ in true }
+        if groups.count > 1 {
+            let shared = try await client.describeScalingActivities(since: since, maxPages: groups.count, credentials: credentials)
+            answers = split(shared.activities, asks: asks)
+            let reached = shared.complete ? nil : oldestFinished(shared.activities)
+            perGroup = asks.map { ask in !shared.complete && (reached.map { ask.since <= $0 } ?? true) }
+        }
+        var byGroup: [String: [AutoScalingClient.GroupActivity]] = [:]
+        for (i, ask) in asks.enumerated() where perGroup[i] {
+            if byGroup[ask.group] == nil {
+                byGroup[ask.group] = try await client.describeScalingActivities(
+                    group: ask.group, maxRecords: AutoScalingClient.maxActivitiesPerCall, credentials: credentials
+                ).map { AutoScalingClient.GroupActivity(group: ask.group, record: $0) }
             }
-            answers[i] = perGroup[ask.group] ?? []
+            answers[i] = split(byGroup[ask.group] ?? [], asks: [ask])[0]
         }
         return answers
     }

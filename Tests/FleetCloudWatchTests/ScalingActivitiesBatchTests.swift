@@ -74,15 +74,28 @@ struct ScalingActivitiesBatchTests {
 
     @Test func pagesNeverOutnumberTheGroupsThenTheRestIsAskedPerGroup() async throws {
         let aws = ScriptedActivities()
-        // One group back to 09:00: one page allowed (one group); it reaches back only to 10:30.
-        let answers = try await ScalingActivitiesBatch.send([ActivitiesAsk(group: "erato-backend-asg", since: Self.at("09:00"))],
+        // Two groups: two pages at most. They reach back to 09:10 (page 3 is not read): api's window
+        // (from 11:00) is covered; backend's (from 09:00) is not, so backend is asked by name.
+        let answers = try await ScalingActivitiesBatch.send([ActivitiesAsk(group: "erato-backend-asg", since: Self.at("09:00")),
+                                                             ActivitiesAsk(group: "erato-api-asg", since: Self.at("11:00"))],
                                                             client: Self.client(aws), credentials: Self.credentials)
-        #expect(aws.calls.count == 2)
-        #expect(aws.calls[0]["AutoScalingGroupName"] == nil)
-        #expect(aws.calls[1]["AutoScalingGroupName"] == "erato-backend-asg")
+        #expect(aws.pages == [nil, "page-2-token", nil])
+        #expect(aws.calls.map { $0["AutoScalingGroupName"] } == [nil, nil, "erato-backend-asg"])
         #expect(answers[0].map(\.activityId) == ["b1000000-0000-0000-0000-000000000002", "b1000000-0000-0000-0000-000000000005",
                                                   "b1000000-0000-0000-0000-000000000007"])
         #expect(answers[0].last?.statusCode == "Failed")
+        #expect(answers[1].map(\.activityId.last) == ["1", "4"])
+    }
+
+    @Test func aRoundAboutOneGroupAsksForItByName() async throws {
+        let aws = ScriptedActivities()
+        let answers = try await ScalingActivitiesBatch.send([ActivitiesAsk(group: "erato-backend-asg", since: Self.at("10:00"))],
+                                                            client: Self.client(aws), credentials: Self.credentials)
+        #expect(aws.calls.count == 1)
+        #expect(aws.calls[0]["AutoScalingGroupName"] == "erato-backend-asg")
+        #expect(aws.calls[0]["MaxRecords"] == "100")
+        // Its window applies as in a shared round: the 09:50 activity is before it.
+        #expect(answers[0].map(\.activityId.last) == ["2", "5"])
     }
 
     @Test func thePagingRule() {
