@@ -118,14 +118,17 @@ public struct DashboardLoop {
                     return 128 + signal
                 case .wake:
                     if let snapshot = mailbox.take() { state.update(.fleet(snapshot)) }
-                    let (changes, states) = fleetsMailbox.takeChangesAndStates()
-                    for change in changes {
-                        overview?.apply(change)
-                        fleetsArrived = true
-                    }
-                    for (index, snapshot) in states {
+                    for (index, snapshot) in fleetsMailbox.takeAll() {
                         effects += overview?.receive(snapshot, fleetID: index) ?? []
                         fleetsArrived = true
+                    }
+                    // Fleets come and go (discovery run again); the new ones' first states, held back
+                    // in the mailbox until now, come at the wake this asks for.
+                    let changes = fleetsMailbox.takeChanges()
+                    for change in changes { overview?.apply(change) }
+                    if !changes.isEmpty {
+                        fleetsArrived = true
+                        backend.wakeUp()
                     }
                 }
                 if perform(effects, commands: &commands, on: backend) { return 0 }

@@ -51,3 +51,27 @@ struct RediscoveringFeedTests {
         #expect(kept.update(found: [Self.entry("api", lb: "alb-2"), Self.entry("green")]).added.map(\.entry.fleet.name) == ["api", "green"])
     }
 }
+
+/// The mailbox between the feed's tasks and the terminal thread, with fleets coming and going.
+@Suite("Fleets mailbox: changes and the states that follow them")
+struct FleetsMailboxTests {
+    static func state(_ name: String) -> FleetState {
+        FleetState(time: RediscoveringFeedTests.now, fleet: RediscoveringFeedTests.entry(name).fleet)
+    }
+
+    @Test func statesOfFleetsAChangeAddsOrRemovesWaitForTheChange() {
+        let mailbox = FleetsMailbox()
+        mailbox.put(Self.state("alpha"), at: 0)
+        mailbox.put(Self.state("beta"), at: 1)
+        mailbox.put(FleetSetChange(added: [.init(id: 2, state: Self.state("gamma"))], removed: [0]))
+        mailbox.put(Self.state("gamma"), at: 2)
+        // beta goes on; alpha (being removed) and gamma (being added) wait for the change.
+        #expect(mailbox.takeAll().map(\.index) == [1])
+        let changes = mailbox.takeChanges()
+        #expect(changes.map(\.removed) == [[0]])
+        #expect(mailbox.takeChanges().isEmpty)
+        // Then they come: the overview puts gamma's on its new row and drops alpha's (an unknown id).
+        #expect(mailbox.takeAll().map(\.index) == [0, 2])
+        #expect(mailbox.takeAll().isEmpty)
+    }
+}
