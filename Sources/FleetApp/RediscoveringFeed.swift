@@ -10,8 +10,10 @@ import Synchronization
 /// new poller on its new description. Each change reaches the overview as a ``FleetSetChange``
 /// before the new pollers' first states; a failed run keeps every fleet and says why.
 public struct RediscoveringFeed: FleetsFeed {
-    /// The first fleets' pollers; their ids are their places.
-    public let pollers: [Poller]
+    /// The first fleets' pollers (their ids are their places), handed to the running set at start:
+    /// the feed keeps none, so a removed fleet's poller and sources are freed once stopped (and its
+    /// `kind: cloudwatch` source leaves its shared request rounds).
+    private let first: Handoff
     /// The fleets the first discovery found (``DiscoveredFleets``, its ids the pollers' places).
     public let discovered: DiscoveredFleets
     /// Seconds between discovery runs.
@@ -24,7 +26,7 @@ public struct RediscoveringFeed: FleetsFeed {
     public init(pollers: [Poller], discovered: DiscoveredFleets, every: TimeInterval,
                 rediscover: @escaping @Sendable () async throws -> [FleetEntry],
                 makePoller: @escaping @Sendable (FleetEntry) throws -> Poller) {
-        self.pollers = pollers
+        self.first = Handoff(pollers)
         self.discovered = discovered
         self.every = every
         self.rediscover = rediscover
@@ -35,13 +37,14 @@ public struct RediscoveringFeed: FleetsFeed {
         start(deliver: deliver, change: { _ in })
     }
 
+    /// Starts the pollers and the discovery runs; a feed starts once.
     public func start(deliver: @escaping @Sendable (Int, FleetState) -> Void,
                       change: @escaping @Sendable (FleetSetChange) -> Void) -> @Sendable () -> Void {
         let running = RunningPollers(deliver: deliver)
-        for (id, poller) in pollers.enumerated() { running.start(poller, id: id) }
-        let (every, rediscover, makePoller, first) = (self.every, self.rediscover, self.makePoller, discovered)
+        for (id, poller) in first.take().enumerated() { running.start(poller, id: id) }
+        let (every, rediscover, makePoller, kept) = (self.every, self.rediscover, self.makePoller, discovered)
         let loop = Task.detached {
-            var discovered = first
+            var discovered = kept
             while !Task.isCancelled {
                 do { try await Task.sleep(for: .seconds(every)) } catch { return }
                 let found: [FleetEntry]
@@ -104,6 +107,19 @@ public struct RediscoveringFeed: FleetsFeed {
         }
         if !problems.isEmpty { set.problem = SafeText.line(problems.joined(separator: "; ")) }
         return (set, start, failed)
+    }
+}
+
+/// Pollers handed over once.
+final class Handoff: Sendable {
+    private let pollers: Mutex<[Poller]>
+
+    init(_ pollers: [Poller]) {
+        self.pollers = Mutex(pollers)
+    }
+
+    func take() -> [Poller] {
+        pollers.withLock { p in defer { p = [] }; return p }
     }
 }
 

@@ -7,7 +7,6 @@ import Synchronization
 /// Several fleets' live sources: a poller per fleet, and what the overview starts from.
 struct LiveFleets {
     var config: FleetConfig
-    var pollers: [Poller]
     var initialStates: [FleetState]
     var accounts: [String?]
     /// The feed: the pollers, and with `discover:` the discovery run again on its schedule.
@@ -45,7 +44,7 @@ extension SourceOptions {
                 every: rerun.every, rediscover: rerun.run,
                 makePoller: { try SourceRegistry.linked.poller(for: $0, in: config, now: Date(), mockPrefill: prefill) })
         }
-        return LiveFleets(config: config, pollers: pollers, initialStates: pollers.map(\.initialState),
+        return LiveFleets(config: config, initialStates: pollers.map(\.initialState),
                           accounts: config.fleets.map(\.account), feed: feed)
     }
 
