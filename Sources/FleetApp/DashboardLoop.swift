@@ -71,10 +71,13 @@ public struct DashboardLoop {
         case .fleets(let fleets):
             precondition(overview != nil, "a feed of several fleets needs the overview")
             let wake = backend.wakeUp
-            stop = fleets.start { index, snapshot in
+            stop = fleets.start(deliver: { index, snapshot in
                 fleetsMailbox.put(snapshot, at: index)
                 wake()
-            }
+            }, change: { change in
+                fleetsMailbox.put(change)
+                wake()
+            })
             _ = apply(.tick(now: clock.now()))
         case .replay(let p):
             player = p
@@ -116,8 +119,16 @@ public struct DashboardLoop {
                 case .wake:
                     if let snapshot = mailbox.take() { effects = state.update(.fleet(snapshot)) }
                     for (index, snapshot) in fleetsMailbox.takeAll() {
-                        effects += overview?.receive(snapshot, at: index) ?? []
+                        effects += overview?.receive(snapshot, fleetID: index) ?? []
                         fleetsArrived = true
+                    }
+                    // Fleets come and go (discovery run again); the new ones' first states, held back
+                    // in the mailbox until now, come at the wake this asks for.
+                    let changes = fleetsMailbox.takeChanges()
+                    for change in changes { overview?.apply(change) }
+                    if !changes.isEmpty {
+                        fleetsArrived = true
+                        backend.wakeUp()
                     }
                 }
                 if perform(effects, commands: &commands, on: backend) { return 0 }

@@ -1,4 +1,5 @@
 import FleetCore
+import FleetDashboard
 import FleetSources
 import Synchronization
 
@@ -7,6 +8,17 @@ import Synchronization
 public protocol FleetsFeed: Sendable {
     /// Starts delivering to `deliver` (from any thread); returns what stops it.
     func start(deliver: @escaping @Sendable (Int, FleetState) -> Void) -> @Sendable () -> Void
+    /// Also delivers changes to the set of fleets (``FleetSetChange``: `deliver`'s index is then a
+    /// stable id). A fixed set of fleets delivers none.
+    func start(deliver: @escaping @Sendable (Int, FleetState) -> Void,
+               change: @escaping @Sendable (FleetSetChange) -> Void) -> @Sendable () -> Void
+}
+
+extension FleetsFeed {
+    public func start(deliver: @escaping @Sendable (Int, FleetState) -> Void,
+                      change: @escaping @Sendable (FleetSetChange) -> Void) -> @Sendable () -> Void {
+        start(deliver: deliver)
+    }
 }
 
 /// A poller per fleet, each in a task of its own, on the continuous clock.
@@ -28,9 +40,13 @@ public struct PollersFeed: FleetsFeed {
 }
 
 /// Hands the newest state of each fleet from the pollers' tasks to the terminal thread; a state
-/// that arrives before the fleet's previous one was taken replaces it.
+/// that arrives before the fleet's previous one was taken replaces it. Changes to the set of fleets
+/// come through it too: the states of a fleet a change adds or removes are held back until the
+/// change has been taken (then a new fleet's go to its row, a removed one's are dropped).
 public final class FleetsMailbox: Sendable {
     private let slots = Mutex<[Int: FleetState]>([:])
+    /// Changes not yet taken, and the ids they add or remove (whose states wait for them).
+    private let changes = Mutex<(pending: [FleetSetChange], waiting: Set<Int>)>(([], []))
 
     public init() {}
 
@@ -38,11 +54,33 @@ public final class FleetsMailbox: Sendable {
         slots.withLock { $0[index] = state }
     }
 
-    /// Every fleet's state that arrived since the last call, by index (ascending).
+    /// Every fleet's state that arrived since the last call, by index (ascending), but those of
+    /// fleets added or removed by a change not taken yet.
     public func takeAll() -> [(index: Int, state: FleetState)] {
-        slots.withLock { slots in
-            defer { slots.removeAll(keepingCapacity: true) }
-            return slots.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        // Both locks, in this order (``put(_:)-(FleetSetChange)`` takes only the first): a change and
+        // the states that follow it are never split.
+        changes.withLock { changes in
+            slots.withLock { slots in
+                let taken = slots.filter { !changes.waiting.contains($0.key) }
+                for index in taken.keys { slots[index] = nil }
+                return taken.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+            }
+        }
+    }
+
+    public func put(_ change: FleetSetChange) {
+        changes.withLock {
+            $0.pending.append(change)
+            $0.waiting.formUnion(change.added.map(\.id) + change.removed)
+        }
+    }
+
+    /// The changes to the set of fleets since the last call, in order; the states held back for them
+    /// are taken by the next ``takeAll()``.
+    public func takeChanges() -> [FleetSetChange] {
+        changes.withLock { changes in
+            defer { changes = ([], []) }
+            return changes.pending
         }
     }
 }

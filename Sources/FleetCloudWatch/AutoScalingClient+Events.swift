@@ -11,18 +11,13 @@ extension AutoScalingClient {
         let root = try await client.query(action: "DescribeScalingActivities", version: Self.version,
                                           parameters: [("AutoScalingGroupName", group), ("MaxRecords", String(maxRecords))],
                                           credentials: credentials)
-        return root.members("DescribeScalingActivitiesResult/Activities").compactMap { a in
-            guard let id = a.string("ActivityId"), let cause = a.string("Cause"),
-                  let start = a.string("StartTime").flatMap(ISOTime.parse), let status = a.string("StatusCode") else { return nil }
-            return ScalingActivityRecord(activityId: id, description: a.string("Description"), cause: cause, startTime: start,
-                                         endTime: a.string("EndTime").flatMap(ISOTime.parse), statusCode: status,
-                                         statusMessage: a.string("StatusMessage"),
-                                         progress: a.string("Progress").flatMap { Int($0) }, details: a.string("Details"))
-        }
+        return root.members("DescribeScalingActivitiesResult/Activities").compactMap(Self.activityRecord)
     }
 
     /// `DescribeInstanceRefreshes` for one group (one page of at most `maxRecords`), as
-    /// ``InstanceRefreshRecord``s. Amazon EC2 Auto Scaling API reference, "DescribeInstanceRefreshes".
+    /// ``InstanceRefreshRecord``s. One call per group: the API requires `AutoScalingGroupName` (one
+    /// name; "Required: Yes"), so it cannot be shared between fleets
+    /// (https://docs.aws.amazon.com/autoscaling/ec2/APIReference/API_DescribeInstanceRefreshes.html).
     public func describeInstanceRefreshes(group: String, maxRecords: Int = 10,
                                           credentials: AWSCredentials) async throws -> [InstanceRefreshRecord] {
         let root = try await client.query(action: "DescribeInstanceRefreshes", version: Self.version,

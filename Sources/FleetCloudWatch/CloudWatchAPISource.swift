@@ -123,6 +123,8 @@ public actor CloudWatchAPISource: MetricSource {
     private nonisolated let alarmsMember: Int
     /// Registered only when the source asks for events.
     private nonisolated let historyMember: Int?
+    /// Registered only when the source asks for events.
+    private nonisolated let activitiesMember: Int?
 
     /// What the last poll asked and got, for tests and the benchmark.
     public private(set) var lastWindow: (start: Date, end: Date)?
@@ -144,6 +146,7 @@ public actor CloudWatchAPISource: MetricSource {
         groupMember = link.groups.register(interval: settings.describeEvery)
         alarmsMember = link.alarms.register(interval: settings.describeEvery)
         historyMember = settings.events ? link.alarmHistory.register(interval: settings.describeEvery) : nil
+        activitiesMember = settings.events ? link.activities.register(interval: settings.describeEvery) : nil
     }
 
     deinit {
@@ -151,6 +154,7 @@ public actor CloudWatchAPISource: MetricSource {
         link.groups.unregister(groupMember)
         link.alarms.unregister(alarmsMember)
         if let historyMember { link.alarmHistory.unregister(historyMember) }
+        if let activitiesMember { link.activities.unregister(activitiesMember) }
     }
 
     public func poll(now: Date) async throws -> FleetUpdate {
@@ -251,11 +255,14 @@ public actor CloudWatchAPISource: MetricSource {
         describeWarnings = warnings
     }
 
-    /// Scaling activities, alarm history (since the backfill window) and instance refreshes, each
-    /// turned into events by the records' own rules; a refused call is a warning, as for the others.
+    /// Scaling activities and alarm history (since the backfill window; both shared by the link's
+    /// sources) and instance refreshes (per group: the API takes one group, see
+    /// ``AutoScalingClient/describeInstanceRefreshes(group:maxRecords:credentials:)``), each turned
+    /// into events by the records' own rules; a refused call is a warning, as for the others.
     private func describeEvents(credentials creds: AWSCredentials, now: Date, warnings: inout [String]) async {
         let since = now.addingTimeInterval(-settings.backfill)
-        async let activitiesCall = clients.autoScaling.describeScalingActivities(group: settings.autoScalingGroup, credentials: creds)
+        async let activitiesCall = Self.activities(ActivitiesAsk(group: settings.autoScalingGroup, since: since),
+                                                   link: link, member: activitiesMember)
         async let historyCall = Self.history(since: since, link: link, member: historyMember)
         async let refreshesCall = clients.autoScaling.describeInstanceRefreshes(group: settings.autoScalingGroup, credentials: creds)
         do { pendingEvents += try await activitiesCall.flatMap(\.events) } catch { try? Self.tolerate(error, into: &warnings) }
@@ -265,6 +272,12 @@ public actor CloudWatchAPISource: MetricSource {
         } catch { try? Self.tolerate(error, into: &warnings) }
         do { pendingEvents += try await refreshesCall.map { $0.event(fallbackTime: now) } }
         catch { try? Self.tolerate(error, into: &warnings) }
+    }
+
+    /// The group's scaling activities, through the link's shared round (none without a member).
+    private static func activities(_ ask: ActivitiesAsk, link: CloudWatchLink, member: Int?) async throws -> [ScalingActivityRecord] {
+        guard let member else { return [] }
+        return try await link.activities.ask(ask, member: member)
     }
 
     /// The account's alarm history since `since`, through the link's shared round (none without a member).

@@ -7,7 +7,8 @@ import Foundation
 /// DescribeAutoScalingGroups for all their groups in one call (up to 100 names, see
 /// ``AutoScalingClient/describeGroups(names:credentials:)``), and the throttling backoff
 /// (``ThrottleGate``). DescribeAlarms and DescribeAlarmHistory read the whole account and region,
-/// so they too are made once per round for all its sources, each source keeping what is its own.
+/// so they too are made once per round for all its sources, each source keeping what is its own;
+/// so is DescribeScalingActivities, asked without a group name (``ScalingActivitiesBatch``).
 /// Made by the first source of its key; the others join it.
 public final class CloudWatchLink: Sendable {
     /// Sources share a link when they have the same region, credentials profile and endpoints.
@@ -32,6 +33,8 @@ public final class CloudWatchLink: Sendable {
     public let alarms: RequestBatcher<String?, [AlarmStatus]>
     /// Ask: since when; answer: state updates since then.
     public let alarmHistory: RequestBatcher<Date, [AlarmHistoryRecord]>
+    /// DescribeScalingActivities for every group of the round in one paged call (``ScalingActivitiesBatch``).
+    public let activities: RequestBatcher<ActivitiesAsk, [ScalingActivityRecord]>
     public let throttle: ThrottleGate
 
     /// Seconds a round waits for the members it expects: long enough for a first poll's describe
@@ -76,6 +79,9 @@ public final class CloudWatchLink: Sendable {
         alarmHistory = RequestBatcher(gather: gather) { starts in
             let records = try await cloudWatch.describeAlarmHistory(since: starts.min() ?? Date(), credentials: try await credentials())
             return starts.map { since in records.filter { $0.timestamp >= since } }
+        }
+        activities = RequestBatcher(gather: gather) { asks in
+            try await ScalingActivitiesBatch.send(asks, client: autoScaling, credentials: try await credentials())
         }
     }
 }

@@ -74,6 +74,9 @@ public struct ELBv2Client: Sendable {
         return groups
     }
 
+    /// DescribeTargetHealth of one target group. One call per target group: the API takes a single
+    /// `TargetGroupArn` ("Required: Yes"), so it cannot be shared between fleets
+    /// (https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_DescribeTargetHealth.html).
     public func describeTargetHealth(targetGroupArn: String, credentials: AWSCredentials) async throws -> [TargetHealthEntry] {
         let root = try await client.query(action: "DescribeTargetHealth", version: Self.version,
                                           parameters: [("TargetGroupArn", targetGroupArn)], credentials: credentials)

@@ -17,10 +17,10 @@ public final class ThrottleGate: @unchecked Sendable {  // state behind `lock`
     }
 
     /// Throws ``AWSAPIError/throttled(service:operation:attempts:)`` while backing off.
-    public func check(now: Date, operation: String = "GetMetricData") throws {
+    public func check(now: Date, operation: String = "GetMetricData", service: String = "cloudwatch") throws {
         let (until, rounds) = lock.withLock { (notBefore, throttledRounds) }
         if let until, now < until {
-            throw AWSAPIError.throttled(service: "cloudwatch", operation: operation, attempts: rounds)
+            throw AWSAPIError.throttled(service: service, operation: operation, attempts: rounds)
         }
     }
 

@@ -31,6 +31,14 @@ final class ManualFleetsFeed: FleetsFeed, @unchecked Sendable {
         self.deliver = deliver
         return { [self] in stopped = true }
     }
+
+    private(set) var change: (@Sendable (FleetSetChange) -> Void)?
+
+    func start(deliver: @escaping @Sendable (Int, FleetState) -> Void,
+               change: @escaping @Sendable (FleetSetChange) -> Void) -> @Sendable () -> Void {
+        self.change = change
+        return start(deliver: deliver)
+    }
 }
 
 /// A terminal for the loop to run on: it plays a script of inputs, waits by moving the fake clock
@@ -44,6 +52,8 @@ final class FakeBackend: TerminalBackend {
         case deliver(FleetState)
         /// The fleets feed delivers fleet `index`'s state (and wakes the loop).
         case deliverFleet(Int, FleetState)
+        /// The fleets feed changes the set of fleets, then (in the same wake) delivers states by id.
+        case changeFleets(FleetSetChange, then: [(Int, FleetState)])
         /// Time passes (in the loop's own timeouts) until this many seconds after the start.
         case waitUntil(TimeInterval)
     }
@@ -104,6 +114,11 @@ final class FakeBackend: TerminalBackend {
         case .deliverFleet(let index, let state):
             steps.removeFirst()
             fleetsFeed?.deliver?(index, state)
+            return woken.take() ? [.wake] : []
+        case .changeFleets(let change, let states):
+            steps.removeFirst()
+            fleetsFeed?.change?(change)
+            for (id, state) in states { fleetsFeed?.deliver?(id, state) }
             return woken.take() ? [.wake] : []
         case .waitUntil(let seconds):
             let target = start.addingTimeInterval(seconds)

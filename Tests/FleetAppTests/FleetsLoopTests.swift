@@ -60,6 +60,27 @@ struct FleetsLoopTests {
                                      onAlarm: nil)
         #expect(backend.bells == 0)
     }
+
+    @Test("a fleet found later shows with its first state, one gone disappears, the notice says so")
+    func fleetsComeAndGo() {
+        let (loop, backend, _, status) = run([
+            .changeFleets(FleetSetChange(added: [.init(id: 2, state: Self.fleet("gamma", alarm: nil))], removed: [0]),
+                          then: [(2, Self.fleet("gamma", alarm: .alarm)), (0, Self.fleet("alpha", alarm: .alarm))]),
+            .waitUntil(2),
+            .input([.key(.char("q"))]),
+        ], onAlarm: OnAlarm(bell: true))
+        #expect(status == 0)
+        #expect(loop.overview?.summaries.map(\.name) == ["beta", "gamma"])
+        #expect(loop.overview?.ids == [1, 2])
+        // gamma's first alarm state is its baseline; alpha's state came after it was removed: no bell.
+        #expect(backend.bells == 0)
+        #expect(loop.overview?.summaries[1].worstAlarm == .alarm)
+        let last = backend.lastLines
+        #expect(last[0].contains("2 fleets"))
+        #expect(last.contains { $0.contains("gamma") })
+        #expect(!last.dropLast().contains { $0.contains("alpha") })
+        #expect(last.last?.contains("discover: new fleet gamma; alpha no longer found, removed") == true)
+    }
 }
 
 @Suite("on_alarm on one fleet")

@@ -56,7 +56,11 @@ struct CloudWatchEventsLiveTests {
         #expect(!texts.contains { $0.hasPrefix("other-team-alarm") })  // alarm_prefix applies to the history too
         #expect(texts.contains("Instance refresh InProgress: 50% complete, 1 instances to update"))
         // The requests as the API wants them.
+        // Scaling activities: one fleet alone asks for its group by name (shared rounds of several:
+        // ScalingActivitiesBatchTests and the moto count test).
         #expect(log.bodies["DescribeScalingActivities"]?.contains("AutoScalingGroupName=erato-backend-asg") == true)
+        #expect(log.bodies["DescribeScalingActivities"]?.contains("MaxRecords=100") == true)
+        #expect(log.bodies["DescribeInstanceRefreshes"]?.contains("AutoScalingGroupName=erato-backend-asg") == true)
         #expect(log.bodies["DescribeInstanceRefreshes"]?.contains("Version=2011-01-01") == true)
         let history = try #require(log.bodies["DescribeAlarmHistory"])
         #expect(history.contains(#""HistoryItemType":"StateUpdate""#))

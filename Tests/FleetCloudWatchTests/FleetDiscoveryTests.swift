@@ -45,17 +45,28 @@ struct FleetDiscoveryTests {
             .hasPrefix("fleets.yaml:4: discover.endpoint: expected a URL"))
     }
 
+    @Test func everySetsTheRerunScheduleWithADefaultAndAFloor() throws {
+        let base = "discover:\n  regions: [us-east-1]\n  tags: {A: b}\n"
+        let sources = "sources: [{kind: cloudwatch}]\n"
+        #expect(try Self.settings(base + sources).every == 300)
+        #expect(try Self.settings(base + "  every: 90s\n" + sources).every == 90)
+        #expect(try Self.settings(base + "  every: 1h\n" + sources).every == 3600)
+        func error(_ every: String) -> String {
+            do { _ = try Self.settings(base + "  every: \(every)\n" + sources); return "no error" } catch { return "\(error)" }
+        }
+        #expect(error("10s") == "fleets.yaml:4: discover.every: discovery runs at most once a minute: `every:` must be at least 1m, got 10s")
+        #expect(error("soon").hasPrefix("fleets.yaml:4: discover.every: expected a duration like 30s, 5m or 1h"))
+        #expect(error("2d").hasPrefix("fleets.yaml:4: discover.every: 2d is more than the"))
+        #expect(error("-5m").hasPrefix("fleets.yaml:4: discover.every: expected a duration"))
+    }
+
     /// Answers the three calls from the fixtures and records each call's form parameters.
     final class ScriptedDescribes: @unchecked Sendable {
         let lock = NSLock()
         var calls: [[String: String]] = []
 
         func answer(_ r: AWSHTTPRequest) throws -> AWSHTTPResponse {
-            var form: [String: String] = [:]
-            for pair in String(decoding: r.body, as: UTF8.self).split(separator: "&") {
-                let kv = pair.split(separator: "=", maxSplits: 1).map { String($0).removingPercentEncoding ?? String($0) }
-                form[kv[0]] = kv.count > 1 ? kv[1] : ""
-            }
+            let form = queryForm(r.body)
             lock.withLock { calls.append(form) }
             switch form["Action"] {
             case "DescribeAutoScalingGroups":

@@ -167,8 +167,17 @@ struct CloudWatchFleetsMotoTests {
                 #expect(log.filter { $0.operation == "GetMetricData" }.count == 4)
                 let alarms = perRegionAccount("DescribeAlarms")
                 #expect(alarms == expected, "refresh \(refresh): DescribeAlarms \(alarms)")
+                // Scaling activities: one account-wide call per region-account (moto lists none, so one
+                // page; the paging and each fleet's share are tested on API-reference fixtures in
+                // ScalingActivitiesBatchTests). Instance refreshes and target health take one group /
+                // target group per call (the APIs require one): one per fleet.
+                let activities = perRegionAccount("DescribeScalingActivities")
+                #expect(activities == expected, "refresh \(refresh): DescribeScalingActivities \(activities)")
+                let perFleet = ["us-east-1/prod": 2, "eu-west-1/prod": 2, "us-east-1/staging": 2, "eu-west-1/staging": 1]
+                #expect(perRegionAccount("DescribeInstanceRefreshes") == perFleet, "refresh \(refresh)")
+                #expect(perRegionAccount("DescribeTargetHealth") == perFleet, "refresh \(refresh)")
                 func text(_ counts: [String: Int]) -> String { counts.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ") }
-                report.append("refresh \(refresh + 1): \(log.count) requests; GetMetricData \(text(gmd)); DescribeAutoScalingGroups \(text(asg)); DescribeAlarms \(text(alarms))")
+                report.append("refresh \(refresh + 1): \(log.count) requests; GetMetricData \(text(gmd)); DescribeAutoScalingGroups \(text(asg)); DescribeAlarms \(text(alarms)); DescribeScalingActivities \(text(activities))")
             }
             print("moto request log (7 fleets, 2 regions x 2 accounts): " + report.joined(separator: "; "))
 

@@ -3,7 +3,9 @@
 # Erato fleet (Tests/Fixtures/moto/seed.py), run the built binary's
 # `fleetwatch snapshot --config cw.yaml --format json` and check the seeded values arrive; then the
 # failure texts for missing credentials and an unreachable endpoint (and that no key leaks); and a
-# `profile:` naming a role profile (role_arn + source_profile) that assumes the role at moto's STS.
+# `profile:` naming a role profile (role_arn + source_profile) that assumes the role at moto's STS;
+# and `discover:` run again in the dashboard (tmux): a group tagged after start-up shows as a new
+# fleet, a deleted one goes (about 70 s: discovery runs at most once a minute).
 # Usage: Tests/e2e/cloudwatch.sh path/to/fleetwatch
 set -uo pipefail
 BIN=$(realpath "${1:?usage: cloudwatch.sh path/to/fleetwatch}")
@@ -14,7 +16,10 @@ WORK=$(mktemp -d)
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 MOTO_EC2_LOAD_DEFAULT_AMIS=false moto_server -H 127.0.0.1 -p "$PORT" >"$WORK/moto.log" 2>&1 &
 MOTO=$!
+SOCK="fleetwatch-cw-$$"
+t() { tmux -L "$SOCK" "$@"; }
 cleanup() {  # moto_server does not always stop on SIGTERM: SIGKILL after a moment
+  t kill-server >/dev/null 2>&1
   kill "$MOTO" 2>/dev/null
   for _ in 1 2 3 4 5 6 7 8 9 10; do kill -0 "$MOTO" 2>/dev/null || break; sleep 0.2; done
   kill -9 "$MOTO" 2>/dev/null; wait "$MOTO" 2>/dev/null; rm -rf "$WORK"
@@ -102,5 +107,33 @@ run AWS_ACCESS_KEY_ID=AKIAE2EEXAMPLEKEY01 AWS_SECRET_ACCESS_KEY=e2e-secret-value
 rc=$?
 check "unreachable endpoint: exit 1, 'cannot reach … (connection refused)' ($(head -c 300 "$WORK/err3.txt"))" \
   sh -c "test $rc -eq 1 && grep -q 'cannot reach http://127.0.0.1:1 (connection refused)' '$WORK/err3.txt' && ! grep -q -e AKIAE2EEXAMPLEKEY01 -e e2e-secret '$WORK/err3.txt'"
+
+# discover: run again while the dashboard runs (every: 1m, the floor). The seeded group is tagged,
+# found at start; then billing-asg is made (tagged) and erato-backend-asg deleted
+# (Tests/Fixtures/moto/change-fleets.py): the next run adds one and removes the other.
+python3 - "http://127.0.0.1:$PORT" <<'PY'
+import sys, boto3
+asg = boto3.client("autoscaling", endpoint_url=sys.argv[1], region_name="us-east-1",
+                   aws_access_key_id="AKIAE2EEXAMPLEKEY01", aws_secret_access_key="x")
+asg.create_or_update_tags(Tags=[{"ResourceId": "erato-backend-asg", "ResourceType": "auto-scaling-group",
+                                 "Key": "Application", "Value": "erato", "PropagateAtLaunch": True}])
+PY
+cat >"$WORK/discover.yaml" <<YAML
+discover: {regions: [us-east-1], tags: {Application: erato}, endpoint: "http://127.0.0.1:$PORT", every: 1m}
+sources: [{kind: cloudwatch, endpoint: "http://127.0.0.1:$PORT"}]
+YAML
+t -f /dev/null new-session -d -s e2e -x 160 -y 48 "env -i PATH=$PATH HOME=$WORK/home TERM=tmux-256color LANG=C.UTF-8 AWS_ACCESS_KEY_ID=AKIAE2EEXAMPLEKEY01 AWS_SECRET_ACCESS_KEY=e2e-secret-value-do-not-print AWS_EC2_METADATA_DISABLED=true bash --norc --noprofile"
+wait_for '[$#] *$' 10 >/dev/null
+t send-keys -t e2e "'$BIN' --config '$WORK/discover.yaml'; echo fleetwatch-exit=\$?" Enter
+check "discover: the tagged group is a fleet on the overview" wait_for 'fleetwatch +1 fleets' 30
+check "discover: its row" wait_for '^ *erato-backend-asg +us-east-1' 5
+python3 Tests/Fixtures/moto/change-fleets.py "http://127.0.0.1:$PORT" us-east-1 billing erato-backend-asg - - >"$WORK/change.json" \
+  || echo "  change-fleets.py failed"
+check "discover again: the group tagged since is a new fleet (notice)" wait_for 'discover: new fleet billing-asg' 100
+check "discover again: the deleted group is gone (notice)" wait_for 'erato-backend-asg no longer found, removed' 70
+check "discover again: one fleet, billing-asg's row" sh -c "sleep 6; screen() { tmux -L '$SOCK' capture-pane -p -t e2e; }; \
+  screen | grep -qE 'fleetwatch +1 fleets' && screen | grep -qE '^ *billing-asg +us-east-1' && ! screen | grep -q erato-backend-asg"
+t send-keys -t e2e q
+check "discover again: q quits (exit 0)" wait_for 'fleetwatch-exit=0' 10
 
 summary "cloudwatch e2e"

@@ -88,6 +88,10 @@ check "prefill over 7d is refused" one_line_error 2 'prefill: 3650d is more than
 printf 'sources:\n  - kind: mock\n    every: 5s\n    every: 10s\n' > "$WORK/dup.yaml"
 check "a duplicate key names its line, not the file" one_line_error 2 'dup.yaml:4: duplicate key "every" \(first at line 3\)$' \
   "$BIN" snapshot --config "$WORK/dup.yaml"
+printf 'discover:\n  regions: [us-east-1]\n  tags: {Application: erato}\n  every: 10s\nsources: [{kind: cloudwatch}]\n' > "$WORK/discover.yaml"
+check "discover's every: under a minute is refused, naming file, line and key" one_line_error 2 \
+  'discover.yaml:4: discover.every: discovery runs at most once a minute: `every:` must be at least 1m, got 10s$' \
+  "$BIN" snapshot --config "$WORK/discover.yaml"
 mkfifo "$WORK/fifo.yaml"
 check "a FIFO is named as such" one_line_error 2 'fifo.yaml: is a FIFO' "$BIN" snapshot --config "$WORK/fifo.yaml"
 ln -s "$WORK/loop.yaml" "$WORK/loop.yaml"

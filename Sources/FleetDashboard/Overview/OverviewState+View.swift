@@ -21,7 +21,8 @@ extension OverviewState {
         let top = row.map { $0 < visible ? 0 : $0 - visible + 1 } ?? 0
         let matcher = FleetFilter(filter)
         OverviewTable(rows: shown.map { summaries[$0] }, selected: row, top: top, now: now, look: dashboard.look,
-                      emptyText: matcher.problem.map { "\(filter): \($0)" } ?? "no fleet matches the filter \(filter)")
+                      emptyText: fleets.isEmpty ? "no fleet: discover: found none (it looks again on its schedule)"
+                          : matcher.problem.map { "\(filter): \($0)" } ?? "no fleet matches the filter \(filter)")
             .render(body, into: &canvas)
         if prompt != nil {
             renderPrompt(status, into: &canvas)

@@ -20,6 +20,9 @@ public struct OverviewState: Sendable {
     public internal(set) var summaries: [FleetSummary]
     /// Each fleet's `account:` (the overview's account column).
     public var accounts: [String?]
+    /// Each fleet's stable id (its feed's index; see ``FleetSetChange``): the configuration's fleets
+    /// are 0, 1, …, and stay so while fleets come and go.
+    public internal(set) var ids: [Int]
     /// The opened fleet's dashboard while one is open; otherwise its look and clock serve the overview.
     public var dashboard: DashboardState
     /// The fleet whose dashboard is open, by index into ``fleets``.
@@ -42,6 +45,7 @@ public struct OverviewState: Sendable {
         precondition(!fleets.isEmpty, "an overview needs a fleet")
         self.fleets = fleets
         self.accounts = fleets.indices.map { $0 < accounts.count ? accounts[$0] : nil }
+        self.ids = Array(fleets.indices)
         self.summaries = fleets.indices.map { FleetSummary(fleets[$0], account: $0 < accounts.count ? accounts[$0] : nil) }
         self.dashboard = dashboard
         self.defaultScaling = dashboard.scaling

@@ -39,7 +39,7 @@ struct DashboardCommand: ParsableCommand {
         let now = Date()
         let file = try source.loadConfig()
         if let fleets = try source.makeFleets(file: file, now: now, refresh: refresh, windowSeconds: display.windowSeconds) {
-            try DashboardLauncher.run(feed: .fleets(PollersFeed(fleets.pollers)), fleet: fleets.initialStates[0],
+            try DashboardLauncher.run(feed: .fleets(fleets.feed), fleet: fleets.initialStates[0],
                                       display: display, modeLabel: nil, config: fleets.config,
                                       overview: (fleets.initialStates, fleets.accounts))
             return

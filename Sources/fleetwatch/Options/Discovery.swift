@@ -33,3 +33,37 @@ enum Discovery {
         return resolved
     }
 }
+
+extension Discovery {
+    /// A discovery run again while the dashboard runs (`discover: every:`): the fleets it finds,
+    /// named as ``resolve(_:)`` names them (listed fleets' names kept out of the way).
+    struct Rerun: Sendable {
+        var every: TimeInterval
+        var run: @Sendable () async throws -> [FleetEntry]
+    }
+
+    /// The rerun of `file`'s `discover:` (nil without one). AWS throttling backs the next runs off
+    /// (``ThrottleGate``: at least `every:`, doubling to 15 minutes); any failure throws, and the
+    /// caller keeps its fleets.
+    static func rerun(_ file: FleetConfig, environment: [String: String] = ProcessInfo.processInfo.environment,
+                      transport: any AWSTransport = AsyncHTTPTransport()) throws -> Rerun? {
+        guard let node = file.discover else { return nil }
+        let settings = try FleetDiscovery.Settings(node)
+        let discovery = FleetDiscovery(settings: settings, environment: environment, transport: transport)
+        let gate = ThrottleGate()
+        let (sources, alarms) = (file.defaultSources, file.defaultAlarms)
+        let taken = Set(file.fleets.map(\.fleet.name))
+        return Rerun(every: settings.every) {
+            let now = Date()
+            try gate.check(now: now, operation: "DescribeAutoScalingGroups", service: "autoscaling")
+            do {
+                let found = try await discovery.find()
+                gate.succeeded()
+                return discovery.entries(found, sources: sources, alarms: alarms, taken: taken)
+            } catch let error as AWSAPIError where error.isThrottling {
+                gate.throttled(at: now, minimum: settings.every)
+                throw error
+            }
+        }
+    }
+}

@@ -1,3 +1,4 @@
+import FleetApp
 import FleetCore
 import FleetSources
 import Foundation
@@ -6,9 +7,10 @@ import Synchronization
 /// Several fleets' live sources: a poller per fleet, and what the overview starts from.
 struct LiveFleets {
     var config: FleetConfig
-    var pollers: [Poller]
     var initialStates: [FleetState]
     var accounts: [String?]
+    /// The feed: the pollers, and with `discover:` the discovery run again on its schedule.
+    var feed: any FleetsFeed
 }
 
 extension SourceOptions {
@@ -35,8 +37,15 @@ extension SourceOptions {
         let pollers = try config.fleets.map {
             try SourceRegistry.linked.poller(for: $0, in: config, now: now, mockPrefill: prefill)
         }
-        return LiveFleets(config: config, pollers: pollers, initialStates: pollers.map(\.initialState),
-                          accounts: config.fleets.map(\.account))
+        var feed: any FleetsFeed = PollersFeed(pollers)
+        if let file, fleets == nil, let rerun = try Discovery.rerun(file) {
+            feed = RediscoveringFeed(
+                pollers: pollers, discovered: DiscoveredFleets(fleets: config.fleets, listed: file.fleets.count),
+                every: rerun.every, rediscover: rerun.run,
+                makePoller: { try SourceRegistry.linked.poller(for: $0, in: config, now: Date(), mockPrefill: prefill) })
+        }
+        return LiveFleets(config: config, initialStates: pollers.map(\.initialState),
+                          accounts: config.fleets.map(\.account), feed: feed)
     }
 
     /// `--fleets N` with `--seed`, `--speed` and `--start`.
