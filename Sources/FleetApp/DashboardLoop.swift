@@ -72,8 +72,7 @@ public struct DashboardLoop {
             precondition(overview != nil, "a feed of several fleets needs the overview")
             let wake = backend.wakeUp
             stop = fleets.start { index, snapshot in
-                fleetsMailbox.put(snapshot, at: index)
-                wake()
+                if fleetsMailbox.put(snapshot, at: index) { wake() }
             }
             _ = apply(.tick(now: clock.now()))
         case .replay(let p):

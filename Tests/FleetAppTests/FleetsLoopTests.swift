@@ -60,4 +60,13 @@ struct FleetsLoopTests {
                                      onAlarm: nil)
         #expect(backend.bells == 0)
     }
+
+    @Test("the mailbox asks for a wake-up only when it was empty")
+    func mailboxWakesOnce() {
+        let mailbox = FleetsMailbox()
+        #expect(mailbox.put(Self.fleet("alpha", alarm: nil), at: 0))
+        #expect(!mailbox.put(Self.fleet("beta", alarm: nil), at: 1))
+        #expect(mailbox.takeAll().map(\.index) == [0, 1])
+        #expect(mailbox.put(Self.fleet("beta", alarm: nil), at: 1))
+    }
 }

@@ -27,10 +27,19 @@ extension OverviewState {
     @discardableResult
     public mutating func receive(_ state: FleetState, at index: Int) -> [DashboardEffect] {
         guard fleets.indices.contains(index) else { return [] }
-        let before = Dictionary(fleets[index].alarms.map { ($0.name, $0.state) }, uniquingKeysWith: { a, _ in a })
+        let old = fleets[index]
         fleets[index] = state
-        summaries[index] = FleetSummary(state, account: accounts[index], previous: summaries[index])
         if opened == index { dashboard.update(.fleet(state)) }
+        // Most states of a fleet polled every second bring nothing but its clock and its sources'
+        // answers: the series, instances and alarms are then the very same storage (compared in O(1)),
+        // the row keeps its numbers and no alarm can have changed.
+        if old.series == state.series, old.instances == state.instances, old.alarms == state.alarms,
+           old.fleet == state.fleet {
+            summaries[index].refresh(clockOf: state)
+            return []
+        }
+        let before = Dictionary(old.alarms.map { ($0.name, $0.state) }, uniquingKeysWith: { a, _ in a })
+        summaries[index] = FleetSummary(state, account: accounts[index], previous: summaries[index])
         return state.alarms.filter { $0.state == .alarm && before[$0.name].map { $0 != .alarm } == true }
             .map { .alarmRaised(fleet: state.fleet.name, alarm: $0.name) }
     }
