@@ -72,8 +72,8 @@ public struct DashboardLoop {
             precondition(overview != nil, "a feed of several fleets needs the overview")
             let wake = backend.wakeUp
             stop = fleets.start(deliver: { index, snapshot in
-                fleetsMailbox.put(snapshot, at: index)
-                wake()
+                // Woken only when the mailbox was empty: a woken reader takes this state with the others.
+                if fleetsMailbox.put(snapshot, at: index) { wake() }
             }, change: { change in
                 fleetsMailbox.put(change)
                 wake()

@@ -32,7 +32,9 @@ public struct PollersFeed: FleetsFeed {
     public func start(deliver: @escaping @Sendable (Int, FleetState) -> Void) -> @Sendable () -> Void {
         let tasks = pollers.enumerated().map { index, poller in
             Task.detached {
-                await poller.run(clock: ContinuousClock()) { deliver(index, $0) }
+                // Aligned: the pollers wake together (once a second at the default refresh), not 200
+                // times a second each on its own.
+                await poller.run(clock: ContinuousClock(), aligned: true) { deliver(index, $0) }
             }
         }
         return { for task in tasks { task.cancel() } }
@@ -50,8 +52,15 @@ public final class FleetsMailbox: Sendable {
 
     public init() {}
 
-    public func put(_ state: FleetState, at index: Int) {
-        slots.withLock { $0[index] = state }
+    /// Returns true when the mailbox was empty: only then need the reader be woken (a reader already
+    /// woken takes this state with the others).
+    @discardableResult
+    public func put(_ state: FleetState, at index: Int) -> Bool {
+        slots.withLock { slots in
+            let wasEmpty = slots.isEmpty
+            slots[index] = state
+            return wasEmpty
+        }
     }
 
     /// Every fleet's state that arrived since the last call, by index (ascending), but those of

@@ -81,6 +81,15 @@ struct FleetsLoopTests {
         #expect(!last.dropLast().contains { $0.contains("alpha") })
         #expect(last.last?.contains("discover: new fleet gamma; alpha no longer found, removed") == true)
     }
+
+    @Test("the mailbox asks for a wake-up only when it was empty")
+    func mailboxWakesOnce() {
+        let mailbox = FleetsMailbox()
+        #expect(mailbox.put(Self.fleet("alpha", alarm: nil), at: 0))
+        #expect(!mailbox.put(Self.fleet("beta", alarm: nil), at: 1))
+        #expect(mailbox.takeAll().map(\.index) == [0, 1])
+        #expect(mailbox.put(Self.fleet("beta", alarm: nil), at: 1))
+    }
 }
 
 @Suite("on_alarm on one fleet")

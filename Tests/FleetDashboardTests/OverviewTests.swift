@@ -216,6 +216,20 @@ struct OverviewTests {
         #expect(state.receive(fresh, at: 2).isEmpty)
     }
 
+    @Test("a state that moved only its clock and sources keeps the row's numbers and moves its clock and age")
+    func clockOnlyStateRefreshesTheRow() {
+        var state = OverviewFixtures.overview(count: 3, width: 160, height: 48)
+        let before = state.summaries[1]
+        var fleet = state.fleets[1]
+        fleet.time = fleet.time.addingTimeInterval(1)
+        fleet.sources[0].lastSuccess = fleet.time
+        #expect(state.receive(fleet, at: 1).isEmpty)
+        #expect(state.summaries[1].time == fleet.time && state.summaries[1].sources == fleet.sources)
+        #expect(state.summaries[1].cpuSpark == before.cpuSpark && state.summaries[1].zones == before.zones)
+        // The same row as FleetSummary makes from the previous one when no series changed.
+        #expect(state.summaries[1] == FleetSummary(fleet, account: state.accounts[1], previous: before))
+    }
+
     @Test func helpListsTheOverviewKeys() {
         var state = OverviewFixtures.overview(count: 3, width: 160, height: 48)
         press(&state, .char("?"))

@@ -25,7 +25,8 @@ struct MockSourceTests {
         #expect(!first.metrics.isEmpty)
         let again = try await source.poll(now: wall.addingTimeInterval(30))
         #expect(again.metrics.isEmpty)  // no minute finished in 30 s
-        #expect(again.instances?.count == 6)
+        #expect(again.instances == nil)  // nor did any instance change: nil leaves the state's list
+        #expect(again.alarms == nil && again.targets == nil)
         let later = try await source.poll(now: wall.addingTimeInterval(61))
         let cpu = later.metrics.first { $0.key == PanelMetric.cpu.key(fleet: Fixture.fleet) }
         #expect(cpu?.points.map(\.time) == [Fixture.afternoon])
@@ -53,5 +54,16 @@ struct MockSourceTests {
         let headless = FleetSimulator.run(scenario: .badDeploy, seed: 4, start: Fixture.afternoon, for: 3600)
         #expect(state.series == headless.series)
         #expect(state.instances == headless.instances)
+    }
+
+    @Test("a poll with nothing new builds nothing: only the clock and the status")
+    func nothingNewIsCheap() async throws {
+        let source = MockSource(scenario: .steady, seed: 1, start: Fixture.afternoon, prefill: 600)
+        _ = try await source.poll(now: wall)
+        let idle = try await source.poll(now: wall.addingTimeInterval(1))  // within a 5-second step
+        #expect(idle.metrics.isEmpty && idle.events.isEmpty)
+        #expect(idle.instances == nil && idle.alarms == nil && idle.targets == nil)
+        #expect(idle.time == Fixture.afternoon)
+        #expect(idle.status?.detail == "mock:steady ×1")
     }
 }

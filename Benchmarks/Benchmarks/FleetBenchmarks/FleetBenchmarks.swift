@@ -14,6 +14,7 @@ let benchmarks: @Sendable () -> Void = {
     dataBenchmarks()
     probeBenchmarks()
     pictureBenchmarks()
+    overviewBenchmarks()
 }
 
 /// A 200×60 dashboard with every panel full: an hour of the AZ outage at its worst.

@@ -30,11 +30,9 @@ public struct FleetState: Sendable, Hashable {
     /// Merges what one source said into the state.
     public mutating func apply(_ update: FleetUpdate) {
         for batch in update.metrics {
-            var s = series[batch.key] ?? Series(key: batch.key, unit: batch.unit, period: batch.period,
-                                                capacity: seriesCapacity)
-            s.unit = batch.unit
-            s.insert(contentsOf: batch.points)
-            series[batch.key] = s
+            // In place, one lookup: taking the series out and putting it back hashed its key twice.
+            Self.merge(batch, into: &series[batch.key, default: Series(key: batch.key, unit: batch.unit, period: batch.period,
+                                                                     capacity: seriesCapacity)])
         }
         if let instances = update.instances { self.instances = instances }
         if let alarms = update.alarms {
@@ -54,6 +52,11 @@ public struct FleetState: Sendable, Hashable {
         // The fleet's clock is the clock of the source heard from last: wall time for live
         // sources, simulated time for the simulator and recordings.
         if let t = update.time { time = t }
+    }
+
+    private static func merge(_ batch: FleetUpdate.Batch, into s: inout Series) {
+        s.unit = batch.unit
+        s.insert(contentsOf: batch.points)
     }
 
     /// The instances of one zone, in display order.

@@ -27,11 +27,20 @@ extension OverviewState {
     @discardableResult
     public mutating func receive(_ state: FleetState, at index: Int) -> [DashboardEffect] {
         guard fleets.indices.contains(index) else { return [] }
-        let raised = AlarmStatus.raised(from: fleets[index].alarms, to: state.alarms)
+        let old = fleets[index]
         fleets[index] = state
-        summaries[index] = FleetSummary(state, account: accounts[index], previous: summaries[index])
         if opened == index { dashboard.update(.fleet(state)) }
-        return raised.map { .alarmRaised(fleet: state.fleet.name, alarm: $0.name) }
+        // Most states of a fleet polled every second bring nothing but its clock and its sources'
+        // answers: the series, instances and alarms are then the very same storage (compared in O(1)),
+        // the row keeps its numbers and no alarm can have changed.
+        if old.series == state.series, old.instances == state.instances, old.alarms == state.alarms,
+           old.fleet == state.fleet {
+            summaries[index].refresh(clockOf: state)
+            return []
+        }
+        summaries[index] = FleetSummary(state, account: accounts[index], previous: summaries[index])
+        return AlarmStatus.raised(from: old.alarms, to: state.alarms)
+            .map { .alarmRaised(fleet: state.fleet.name, alarm: $0.name) }
     }
 
     /// Opens fleet `index`'s dashboard: the single-fleet screen, from its top.

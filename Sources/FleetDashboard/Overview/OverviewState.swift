@@ -65,8 +65,9 @@ public struct OverviewState: Sendable {
     /// The fleets shown, worst first, as indices into ``fleets``: those the filter matches.
     public var rows: [Int] {
         let matcher = FleetFilter(filter)
+        let keys = summaries.map(\.troubleKey)  // FleetSummary.worstFirst, without copying rows
         return fleets.indices.filter { matcher.matches(summaries[$0]) }
-            .sorted { FleetSummary.worstFirst(summaries[$0], summaries[$1]) }
+            .sorted { keys[$0] != keys[$1] ? keys[$0] < keys[$1] : summaries[$0].name < summaries[$1].name }
     }
 
     /// The selected fleet's row, or the first row when the filter hides it; nil when no row is shown.

@@ -53,16 +53,36 @@ struct OverviewTable: Widget {
             canvas.write(emptyText, x: body.x + Columns.mark, y: body.y, style: theme.style(.label), maxWidth: body.width - Columns.mark)
             return
         }
+        let styles = RowStyles(theme)
         for (line, index) in (top..<min(rows.count, top + body.height)).enumerated() {
             renderRow(rows[index], columns: columns, selected: index == selected,
-                      area: Rect(x: body.x, y: body.y + line, width: body.width, height: 1), into: &canvas)
+                      area: Rect(x: body.x, y: body.y + line, width: body.width, height: 1), styles: styles, into: &canvas)
         }
     }
 
-    func renderRow(_ row: FleetSummary, columns: Columns, selected: Bool, area: Rect, into canvas: inout Canvas) {
-        let theme = look.theme
+    /// The styles of the roles a row uses, looked up in the theme once per frame rather than for
+    /// every cell (a theme lookup hashes the role's name).
+    struct RowStyles {
+        static let roles: [ThemeRole] = [.alarmAlarm, .alarmOk, .alarmInsufficient, .title, .mainFg, .label, .healthy,
+                                         .unhealthy, .cpuLine, .requestsLine, .error, .warning]
+        let plain: [Style]
+        let reversed: [Style]
+
+        init(_ theme: Theme) {
+            plain = Self.roles.map { theme.style($0) }
+            reversed = plain.map { $0.adding(.reverse) }
+        }
+
+        func style(_ role: ThemeRole, selected: Bool) -> Style {
+            guard let i = Self.roles.firstIndex(of: role) else { return .plain }
+            return selected ? reversed[i] : plain[i]
+        }
+    }
+
+    func renderRow(_ row: FleetSummary, columns: Columns, selected: Bool, area: Rect, styles: RowStyles,
+                   into canvas: inout Canvas) {
         func style(_ role: ThemeRole) -> Style {
-            selected ? theme.style(role).adding(.reverse) : theme.style(role)
+            styles.style(role, selected: selected)
         }
         if selected { canvas.fill(area, style: style(.mainFg)) }
         var x = area.x

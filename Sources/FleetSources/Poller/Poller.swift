@@ -85,12 +85,22 @@ public actor Poller {
         // One task per due source, so they answer concurrently; awaited in source order. (Not a
         // task group: with Swift 6.3 a group of (Int, Result<FleetUpdate, any Error>) children was
         // miscompiled in release builds, handing back garbage indices.)
-        let tasks = due.map { index in
-            let source = schedule[index].source
-            return (index: index, task: Task { try await source.poll(now: now) })
-        }
         var results: [(index: Int, result: Result<FleetUpdate, any Error>)] = []
-        for (index, task) in tasks { results.append((index, await task.result)) }
+        if due.count == 1 {
+            // One source due (a poller per simulated fleet, every second): asked directly, no task made.
+            let source = schedule[due[0]].source
+            do {
+                results.append((due[0], .success(try await source.poll(now: now))))
+            } catch {
+                results.append((due[0], .failure(error)))
+            }
+        } else {
+            let tasks = due.map { index in
+                let source = schedule[index].source
+                return (index: index, task: Task { try await source.poll(now: now) })
+            }
+            for (index, task) in tasks { results.append((index, await task.result)) }
+        }
 
         var changed = !results.isEmpty
         for (index, result) in results {
@@ -163,15 +173,29 @@ public actor Poller {
     /// Polls until the task is cancelled, sleeping on `clock` until the next source is due (at
     /// most `maxSleep`, so staleness is noticed), and calls `onSnapshot` after every change.
     /// `now` gives the wall time handed to the sources.
-    public func run(clock: some Clock<Duration>, maxSleep: Duration = .seconds(1),
+    ///
+    /// `aligned`: every wake-up falls on one wall-clock grid (``alignmentGrid``), so that many pollers
+    /// (a poller per fleet) wake the thread pool once together instead of each at its own instant;
+    /// a poll then takes the grid instant it woke for as its `now`.
+    public func run(clock: some Clock<Duration>, maxSleep: Duration = .seconds(1), aligned: Bool = false,
                     now: @Sendable () -> Date = { Date() },
                     onSnapshot: @Sendable (FleetState) -> Void) async {
         while !Task.isCancelled {
-            if await pollOnce(now: now()) { onSnapshot(state) }
+            let grid = aligned ? alignmentGrid : nil
+            var pollTime = now()
+            if let grid, let point = Self.snap(pollTime, grid: grid) { pollTime = point }
+            if await pollOnce(now: pollTime) { onSnapshot(state) }
             var wait = maxSleep
             if let next = nextPoll {
-                let seconds = max(0.01, next.timeIntervalSince(now()))
-                wait = min(wait, .milliseconds(Int64(Int(saturating: seconds * 1000))))  // never traps on a far-off poll
+                let t = now()
+                var seconds = max(0.01, next.timeIntervalSince(t))
+                if let grid {
+                    let most = Double(maxSleep.components.seconds) + Double(maxSleep.components.attoseconds) / 1e18
+                    seconds = max(0.01, Self.gridPoint(atOrAfter: t.addingTimeInterval(min(seconds, most)), grid: grid).timeIntervalSince(t))
+                    wait = .milliseconds(Int64(Int(saturating: (seconds * 1000).rounded(.up))))
+                } else {
+                    wait = min(wait, .milliseconds(Int64(Int(saturating: seconds * 1000))))  // never traps on a far-off poll
+                }
             } else if !schedule.isEmpty {
                 wait = .milliseconds(10)
             }
@@ -191,6 +215,24 @@ public actor Poller {
             }
             continuation.onTermination = { _ in task.cancel() }
         }
+    }
+
+    /// The aligned wake-ups' grid: the shortest interval, at most a second.
+    var alignmentGrid: TimeInterval? {
+        schedule.map(\.interval).min().map { min(1, $0) }
+    }
+
+    /// The first instant at or after `t` of the grid `k × grid + grid / 2` (wall clock): half-way
+    /// between whole seconds at a 1 s grid, away from the dashboard's redraw on the whole second.
+    static func gridPoint(atOrAfter t: Date, grid: TimeInterval) -> Date {
+        let k = ((t.timeIntervalSince1970 - grid / 2) / grid).rounded(.up)
+        return Date(timeIntervalSince1970: k * grid + grid / 2)
+    }
+
+    /// The grid instant `t` woke for: the one at most a quarter of the grid before it, if any.
+    static func snap(_ t: Date, grid: TimeInterval) -> Date? {
+        let point = gridPoint(atOrAfter: t.addingTimeInterval(-grid / 4), grid: grid)
+        return point <= t ? point : nil
     }
 
     func isStale(_ status: SourceStatus, now: Date, after: TimeInterval) -> Bool {

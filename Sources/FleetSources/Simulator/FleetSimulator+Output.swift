@@ -13,11 +13,40 @@ extension FleetSimulator {
         elapsed < 60 ? nil : start.addingTimeInterval(TimeInterval(elapsed / 60 * 60 - 60))
     }
 
-    /// Datapoints new since the previous call, with the current instances, alarms and targets.
+    /// Datapoints and events new since the previous call, and the instances, alarms and targets
+    /// when they changed since (the first call carries all three; a call with nothing new carries
+    /// only the time). Applying every update in order gives the same ``FleetState`` as applying a
+    /// full picture each time.
     public mutating func drainUpdate() -> FleetUpdate {
-        defer { pendingEvents.removeAll() }
-        return FleetUpdate(time: now, metrics: output.drain(), instances: instances, alarms: alarms,
-                           targets: targetLines, events: pendingEvents)
+        var update = FleetUpdate(time: now, metrics: output.drain(), events: pendingEvents)
+        if !pendingEvents.isEmpty { pendingEvents.removeAll() }
+        if !delivered.targets {
+            update.targets = targetLines
+            delivered.targets = true
+        }
+        if !delivered.alarms {
+            update.alarms = alarms
+            delivered.alarms = true
+        }
+        // The instances change only in a step: only then is their look compared (no strings built).
+        if delivered.instancesAt != elapsed {
+            delivered.instancesAt = elapsed
+            let look = members.map(\.look)
+            if look != delivered.instances {
+                delivered.instances = look
+                update.instances = instances
+            }
+        }
+        return update
+    }
+
+    /// What ``drainUpdate()`` handed out last.
+    struct Delivered: Sendable {
+        var targets = false
+        var alarms = false
+        /// The simulated second the instances were last compared at, and their look then.
+        var instancesAt = -1
+        var instances: [SimulatedInstance.Look]?
     }
 
     /// The alarms the simulator evaluates: the health-check alarm.

@@ -41,7 +41,9 @@ public struct FleetSimulator: Sendable {
     /// Fleet-wide `UnHealthyHostCount` (Maximum per minute) of the last hour, for the alarm.
     public private(set) var unhealthyHistory: [Datapoint] = []
     /// The health-check alarm as of the last period boundary.
-    public internal(set) var healthAlarm: AlarmStatus
+    public internal(set) var healthAlarm: AlarmStatus {
+        didSet { delivered.alarms = false }
+    }
 
     var traffic: TrafficModel
     var scaler: TargetTrackingScaler
@@ -69,6 +71,9 @@ public struct FleetSimulator: Sendable {
     // Scratch counts, kept to avoid allocating every step.
     var healthyNow: [Int]
     var unhealthyNow: [Int]
+    /// What ``drainUpdate()`` has handed out, so that an unchanged instance list, alarm or target
+    /// line is not built and sent again (`nil` in the update leaves what the state has).
+    var delivered = Delivered()
 
     public init(scenario: Scenario, seed: UInt64, start: Date, fleet: FleetInfo = .erato,
                 healthCheck: HealthCheckConfig = .erato, policy: TargetTrackingPolicy = .erato) {

@@ -7,27 +7,48 @@ struct MetricOutput: Sendable {
     private(set) var keys: [MetricKey] = []
     private var units: [String] = []
     private var points: [[Datapoint]] = []
+    /// The slots in key order (``MetricKey``'s `<`), kept as series are registered: draining then
+    /// never sorts (the key order compares descriptions, strings built on every comparison).
+    private var order: [Int] = []
+    /// Each slot's key description, for placing new slots in ``order``.
+    private var descriptions: [String] = []
+    /// Slots holding points not yet drained.
+    private var pending = 0
 
     /// A new series; returns its slot.
     mutating func register(_ key: MetricKey, unit: String) -> Int {
+        let slot = keys.count
+        let description = key.description
         keys.append(key)
         units.append(unit)
         points.append([])
-        return keys.count - 1
+        descriptions.append(description)
+        // After every equal key, as a stable sort of the registration order would place it.
+        var low = 0, high = order.count
+        while low < high {
+            let mid = (low + high) / 2
+            if description < descriptions[order[mid]] { high = mid } else { low = mid + 1 }
+        }
+        order.insert(slot, at: low)
+        return slot
     }
 
     mutating func emit(_ slot: Int, _ time: Date, _ value: Double) {
+        if points[slot].isEmpty { pending += 1 }
         points[slot].append(Datapoint(time: time, value: value))
     }
 
     /// Everything produced since the last call, in key order.
     mutating func drain() -> [FleetUpdate.Batch] {
+        guard pending > 0 else { return [] }
         var batches: [FleetUpdate.Batch] = []
-        for slot in points.indices where !points[slot].isEmpty {
+        batches.reserveCapacity(pending)
+        for slot in order where !points[slot].isEmpty {
             batches.append(FleetUpdate.Batch(key: keys[slot], unit: units[slot], period: 60, points: points[slot]))
             points[slot].removeAll()
         }
-        return batches.sorted { $0.key < $1.key }
+        pending = 0
+        return batches
     }
 }
 

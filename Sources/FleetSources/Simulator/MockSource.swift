@@ -16,7 +16,8 @@ public actor MockSource: MetricSource {
     public nonisolated let start: Date
     private var simulator: FleetSimulator
     private var wallStart: Date?
-    private nonisolated let fixedDetail: String?
+    /// `mock:<scenario> ×<speed>` or the detail given at init, made once (every poll reports it).
+    public nonisolated let detail: String
 
     public init(scenario: Scenario, seed: UInt64, start: Date, speed: Double = 1,
                 fleet: FleetInfo = .erato, prefill: TimeInterval = 0, detail: String? = nil,
@@ -26,14 +27,9 @@ public actor MockSource: MetricSource {
         self.scenario = scenario
         self.speed = speed
         self.start = start
-        self.fixedDetail = detail
+        self.detail = detail ?? Self.detail(scenario: scenario, speed: speed)
         self.simulator = FleetSimulator(scenario: scenario, seed: seed,
                                         start: start.addingTimeInterval(-prefill), fleet: fleet, policy: policy)
-    }
-
-    /// `mock:<scenario> ×<speed>`, e.g. `mock:az-outage ×20`, unless given at init.
-    public nonisolated var detail: String {
-        fixedDetail ?? Self.detail(scenario: scenario, speed: speed)
     }
 
     /// `mock:<scenario> ×<speed>`.

@@ -39,6 +39,24 @@ struct SimulatedInstance: Sendable, Hashable {
     var isRegistered: Bool { checker != nil && lifecycle == .inService }
     var isHealthy: Bool { lifecycle == .inService && checker?.state == .healthy }
 
+    /// Everything ``snapshot(zones:)`` shows, without building its strings: equal looks give equal
+    /// snapshots.
+    struct Look: Sendable, Equatable {
+        let idBits: UInt64
+        let zone: Int
+        let lifecycle: LifecycleState
+        let registered: Bool
+        let health: TargetHealth?
+        let failure: HealthCheckFailure?
+        let checks: Bool
+        let cpu: Double?
+    }
+
+    var look: Look {
+        Look(idBits: idBits, zone: zone, lifecycle: lifecycle, registered: checker != nil, health: checker?.state,
+             failure: checker?.lastFailure, checks: (checker?.checks ?? 0) > 0, cpu: cpu)
+    }
+
     /// How the dashboard shows it.
     func snapshot(zones: [String]) -> Instance {
         let health: TargetHealth
