@@ -9,6 +9,16 @@ struct LiveFleets {
     var pollers: [Poller]
     var initialStates: [FleetState]
     var accounts: [String?]
+
+    /// What a recording's header says of each fleet's sources: name and kind (nothing secret).
+    var sourceDescriptions: [[RecordingHeader.Source]] {
+        config.fleets.map { $0.sources.map { RecordingHeader.Source(name: $0.name, detail: "kind \($0.kind)") } }
+    }
+
+    /// The header of a recording of these fleets starting at `start`.
+    func recordingHeader(start: Date) -> FleetsRecordingHeader {
+        FleetsRecordingHeader.of(initialStates, accounts: accounts, sources: sourceDescriptions, start: start)
+    }
 }
 
 extension SourceOptions {
@@ -22,7 +32,9 @@ extension SourceOptions {
 
     /// The fleets of `--fleets N` or of `file` (the configuration, read once by the command) when it
     /// names several (after `discover:`), or nil for one fleet.
-    func makeFleets(file: FleetConfig?, now: Date, refresh: TimeInterval, windowSeconds: Int) throws -> LiveFleets? {
+    /// `prefill`: seconds of simulated history (default: the window, at most an hour).
+    func makeFleets(file: FleetConfig?, now: Date, refresh: TimeInterval, windowSeconds: Int,
+                    prefill: TimeInterval? = nil) throws -> LiveFleets? {
         let config: FleetConfig
         if let fleets {
             config = try simulatedFleets(fleets, refresh: refresh)
@@ -31,7 +43,7 @@ extension SourceOptions {
         } else {
             return nil
         }
-        let prefill = TimeInterval(min(windowSeconds, 3600))
+        let prefill = prefill ?? TimeInterval(min(windowSeconds, 3600))
         let pollers = try config.fleets.map {
             try SourceRegistry.linked.poller(for: $0, in: config, now: now, mockPrefill: prefill)
         }
