@@ -4,12 +4,7 @@ import FleetSources
 
 /// What a replay key can ask of a player of one fleet or of several: the replay commands act on
 /// either the same way (``apply(_:)``).
-public protocol ReplayControls {
-    var start: Date { get }
-    var end: Date { get }
-    var duration: TimeInterval { get }
-    var seekStep: TimeInterval { get }
-    var clock: ReplayClock { get }
+public protocol ReplayControls: ReplayClocked {
     /// Returns true when a fleet's state changed.
     mutating func seekChanging(to time: Date) -> Bool
     mutating func togglePause()

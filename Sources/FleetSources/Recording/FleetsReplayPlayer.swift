@@ -4,7 +4,7 @@ import Foundation
 /// Plays a recording of several fleets on one replay clock: every fleet's state at the same position,
 /// whatever the speed, pause or seek. Each fleet has a ``ReplayPlayer`` on its own ``ReplayTimeline``
 /// (checkpoints and all); this player moves them together. Driven from outside, like ``ReplayPlayer``.
-public struct FleetsReplayPlayer: Sendable {
+public struct FleetsReplayPlayer: ReplayClocked, Sendable {
     public let recording: FleetsRecording
     /// Position, speed and pause, for all the fleets.
     public private(set) var clock: ReplayClock
@@ -20,15 +20,6 @@ public struct FleetsReplayPlayer: Sendable {
     /// Every fleet's state at ``position``.
     public var states: [FleetState] { players.map(\.state) }
     public var accounts: [String?] { recording.accounts }
-    public var position: Date { clock.position }
-    public var speed: Double { clock.speed }
-    public var paused: Bool { clock.paused }
-    public var start: Date { clock.start }
-    public var end: Date { clock.end }
-    public var elapsed: TimeInterval { clock.elapsed }
-    public var duration: TimeInterval { clock.duration }
-    public var atEnd: Bool { clock.atEnd }
-    public var seekStep: TimeInterval { clock.seekStep }
 
     /// Moves the clock on by `wallSeconds` × speed (not while paused; stops at the end). Returns the
     /// fleets whose state changed.

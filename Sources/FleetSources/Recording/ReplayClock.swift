@@ -54,3 +54,22 @@ public struct ReplayClock: Sendable, Hashable {
         speed = value
     }
 }
+
+/// A player driven by a ``ReplayClock`` (one fleet's or several fleets'): what it says of its clock.
+public protocol ReplayClocked {
+    var clock: ReplayClock { get }
+}
+
+extension ReplayClocked {
+    /// The recording clock now: between the recording's start and end.
+    public var position: Date { clock.position }
+    public var speed: Double { clock.speed }
+    public var paused: Bool { clock.paused }
+    public var start: Date { clock.start }
+    public var end: Date { clock.end }
+    public var elapsed: TimeInterval { clock.elapsed }
+    public var duration: TimeInterval { clock.duration }
+    public var atEnd: Bool { clock.atEnd }
+    /// Seconds of recording one `←`/`→` moves (``ReplayClock/seekStep``).
+    public var seekStep: TimeInterval { clock.seekStep }
+}

@@ -4,7 +4,7 @@ import Foundation
 /// Plays a ``ReplayTimeline``: a replay clock (position in recording time, speed, pause) and the
 /// fleet state at that position. Driven from outside: ``advance(wallSeconds:)`` as wall time passes,
 /// the commands (pause, speed, seek) as keys arrive. No clock reads, no I/O.
-public struct ReplayPlayer: Sendable {
+public struct ReplayPlayer: ReplayClocked, Sendable {
     /// The speeds `[` and `]` step through.
     public static let speeds: [Double] = ReplayClock.speeds
 
@@ -22,19 +22,6 @@ public struct ReplayPlayer: Sendable {
         applied = timeline.index(at: timeline.start)
         state = timeline.state(after: applied)
     }
-
-    /// The recording clock now: between the recording's start and end.
-    public var position: Date { clock.position }
-    public var speed: Double { clock.speed }
-    public var paused: Bool { clock.paused }
-    public var start: Date { timeline.start }
-    public var end: Date { timeline.end }
-    public var elapsed: TimeInterval { clock.elapsed }
-    public var duration: TimeInterval { clock.duration }
-    public var atEnd: Bool { clock.atEnd }
-
-    /// Seconds of recording one `←`/`→` moves (``ReplayClock/seekStep``).
-    public var seekStep: TimeInterval { clock.seekStep }
 
     /// Moves the clock on by `wallSeconds` of wall time × speed (not while paused; stops at the end).
     /// Returns true when the fleet state changed.
