@@ -11,6 +11,9 @@ public enum DashboardFeed: Sendable {
     case replay(ReplayPlayer)
     /// Several fleets' live sources: the loop draws ``DashboardLoop/overview`` (which must be set).
     case fleets(any FleetsFeed)
+    /// A recording of several fleets, played by the loop's own clock: the loop draws
+    /// ``DashboardLoop/overview`` (which must be set), every fleet at the one replay position.
+    case fleetsReplay(FleetsReplayPlayer)
 }
 
 /// Fleet states that arrive on their own schedule (a poller in a task).

@@ -33,6 +33,8 @@ public struct DashboardLoop {
     public private(set) var exports: [String] = []
     /// Where `w` in the alarm preview writes the chart (`<alarm>-preview.svg`); nil writes none.
     public var chartDirectory: URL?
+    /// Several fleets (``DashboardFeed/fleets(_:)``): the wall time the loop ends at (`record --duration`).
+    public var until: Date?
     /// Frames handed to the backend.
     public private(set) var framesDrawn = 0
 
@@ -59,6 +61,7 @@ public struct DashboardLoop {
         var stop: (@Sendable () -> Void)?
         var deadline: Date?
         var player: ReplayPlayer?
+        var fleetsPlayer: FleetsReplayPlayer?
         switch feed {
         case .live(let live, let until):
             deadline = until
@@ -70,6 +73,7 @@ public struct DashboardLoop {
             state.update(.tick(now: clock.now()))
         case .fleets(let fleets):
             precondition(overview != nil, "a feed of several fleets needs the overview")
+            deadline = until
             let wake = backend.wakeUp
             stop = fleets.start(deliver: { index, snapshot in
                 // Woken only when the mailbox was empty: a woken reader takes this state with the others.
@@ -84,6 +88,9 @@ public struct DashboardLoop {
             state.replay = p.status
             state.update(.fleet(p.state))
             state.update(.tick(now: p.position))
+        case .fleetsReplay(let p):
+            fleetsPlayer = p
+            startFleetsReplay(p)
         }
         defer { stop?() }
 
@@ -96,8 +103,8 @@ public struct DashboardLoop {
         while true {
             let now = clock.now()
             let wait: TimeInterval
-            if let p = player, !p.paused, !p.atEnd {
-                wait = max(0.001, Self.replayFrameInterval(speed: p.speed) - now.timeIntervalSince(lastFrame))
+            if let clock = player?.clock ?? fleetsPlayer?.clock, !clock.paused, !clock.atEnd {
+                wait = max(0.001, Self.replayFrameInterval(speed: clock.speed) - now.timeIntervalSince(lastFrame))
             } else {
                 // Wake at the next whole second for the clock and data ages, or sooner for input.
                 let t = now.timeIntervalSince1970
@@ -159,6 +166,14 @@ public struct DashboardLoop {
                     state.update(.clock(clock.now()))
                     if state.notice != before { changed = true }
                 }
+            } else if var p = fleetsPlayer {
+                let frameTime = clock.now()
+                if stepFleetsReplay(&p, wallSeconds: frameTime.timeIntervalSince(lastFrame), commands: commands,
+                                    wallNow: newSecond ? frameTime : nil) {
+                    changed = true
+                }
+                lastFrame = frameTime
+                fleetsPlayer = p
             } else {
                 if let deadline, clock.now() >= deadline { return 0 }
                 if newSecond {

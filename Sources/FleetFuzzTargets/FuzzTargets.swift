@@ -67,9 +67,16 @@ public enum FuzzTargets {
         }),
         ("recording", { bytes in
             expectOneLine {
-                let recording = try RecordingReader.read(data: Data(bytes), name: "fuzz.fwrec")
-                var player = ReplayPlayer(timeline: ReplayTimeline(recording))
-                player.seek(to: recording.end)
+                switch try RecordingReader.read(fileData: Data(bytes), name: "fuzz.fwrec") {
+                case .one(let recording):
+                    var player = ReplayPlayer(timeline: ReplayTimeline(recording))
+                    player.seek(to: recording.end)
+                case .fleets(let recording):
+                    // Several fleets (version 3): every fleet to the end and back on the one clock.
+                    var player = FleetsReplayPlayer(recording)
+                    player.seek(to: recording.end)
+                    player.seek(by: -player.seekStep)
+                }
             }
         }),
         ("probe-targets", { bytes in expectOneLine { _ = try ProbeTargetsFile.parse(text(bytes), file: "targets.yaml") } }),

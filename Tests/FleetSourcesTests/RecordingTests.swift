@@ -136,7 +136,7 @@ extension RecordingSuites {
         func newerVersion() {
             let text = demo.replacingOccurrences(of: #""version":\#(RecordingFormat.version),"#, with: #""version":9,"#)
             #expect(text != demo)
-            #expect(error(Data(text.utf8), "x.fwrec") == "x.fwrec:1: recording version 9 is newer than this fleetwatch understands (\(RecordingFormat.version))")
+            #expect(error(Data(text.utf8), "x.fwrec") == "x.fwrec:1: recording version 9 is newer than this fleetwatch understands (\(RecordingFormat.newestVersion))")
         }
 
         @Test("empty files, PNGs and other JSON are not recordings", arguments: [

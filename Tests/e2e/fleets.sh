@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # End-to-end: several fleets (`--fleets N`) on the overview in a real terminal (a private tmux
 # server): filter, jump with Tab completion, open a fleet, back, quit; and snapshot's overview.
+# Recordings of several fleets: record (headless, with the overview, a configuration), replay (filter,
+# open, seek, back), snapshot --replay.
 # Usage: Tests/e2e/fleets.sh path/to/fleetwatch
 set -uo pipefail
 BIN=$(realpath "${1:?usage: fleets.sh path/to/fleetwatch}")
@@ -35,13 +37,29 @@ PY
 check "snapshot text is the overview" bash -c "'$BIN' snapshot --fleets 12 --seed 5 --after 600 --width 160 --height 30 | grep -q '12 fleets'"
 check "--fleets 0 is a usage error" usage_error "--fleets must be between 1 and" "$BIN" snapshot --fleets 0
 check "--fleets with --scenario is a usage error" usage_error "leave out" "$BIN" snapshot --fleets 3 --scenario steady
-# A recording holds one fleet: record refuses several rather than keep only the first.
-check "record --fleets is refused" usage_error "a recording holds one fleet" "$BIN" record --fleets 3 --out "$WORK/x.fwrec"
-printf 'fleets:\n  - {name: a}\n  - {name: b}\nsources: [{kind: mock}]\n' > "$WORK/two.yaml"
-check "record with a configuration of two fleets: one line, exit 2" \
-  one_line_error 2 "two.yaml: a recording holds one fleet and this configuration names several" \
-  "$BIN" record --config "$WORK/two.yaml" --out "$WORK/x.fwrec"
-check "… and nothing written" test ! -e "$WORK/x.fwrec"
+# Recordings of several fleets (format version 3): headless, the simulated fleets into one file.
+check "record --headless --fleets 6 writes one file" \
+  "$BIN" record --headless --fleets 6 --seed 5 --duration 20m --out "$WORK/h6.fwrec"
+check "… version 3, the header lists 6 fleets, every line names one of them" python3 - "$WORK/h6.fwrec" <<'PY'
+import json, sys
+lines = open(sys.argv[1]).read().splitlines()
+h = json.loads(lines[0])
+assert h["version"] == 3 and len(h["fleets"]) == 6, h.get("version")
+assert all({"name", "region", "zones"} <= set(f["fleet"]) for f in h["fleets"])
+assert {json.loads(l)["fleet"] for l in lines[1:]} == set(range(6))
+PY
+check "snapshot --replay of it prints the overview" bash -c "'$BIN' snapshot --replay '$WORK/h6.fwrec' --after 600 --width 160 --height 20 | grep -q '6 fleets'"
+check "… and its JSON lists the 6 fleets" bash -c "'$BIN' snapshot --replay '$WORK/h6.fwrec' --format json | python3 -c 'import json,sys; assert len(json.load(sys.stdin)[\"fleets\"]) == 6'"
+DUP="$WORK/dup.fwrec"
+python3 - "$WORK/h6.fwrec" "$DUP" <<'PY'
+import json, sys
+lines = open(sys.argv[1]).read().splitlines()
+h = json.loads(lines[0]); h["fleets"][3]["fleet"]["name"] = h["fleets"][1]["fleet"]["name"]
+open(sys.argv[2], "w").write("\n".join([json.dumps(h)] + lines[1:]) + "\n")
+PY
+check "a recording listing a fleet twice: one line naming file and place, exit 2" \
+  one_line_error 2 "dup.fwrec:1: fleets.3.fleet.name: fleet '.*' is listed twice \\(first as fleets.1\\)" "$BIN" replay "$DUP"
+printf 'fleets:\n  - {name: a, account: one}\n  - {name: b}\nsources: [{kind: mock}]\n' > "$WORK/two.yaml"
 
 check "shell starts in tmux" start_shell
 t send-keys -t e2e "$BIN --fleets 12 --seed 5; echo EXIT=\$?" Enter
@@ -64,5 +82,45 @@ check "Esc comes back to the overview" wait_for "fleetwatch 12 fleets"
 t send-keys -t e2e 'q'
 check "q exits with status 0" wait_for "EXIT=0" 10
 check "terminal restored after q" restored
+
+# Recording several fleets with the overview on screen; --duration ends it.
+t send-keys -t e2e "clear; $BIN record --fleets 6 --seed 5 --duration 4s --out $WORK/six.fwrec; echo EXIT=\$?" Enter
+check "record --fleets 6 shows the overview, marked rec" wait_for "fleetwatch 6 fleets.*rec" 30
+check "--duration ends the recording with status 0" wait_for "EXIT=0" 20
+check "terminal restored after the recording" restored
+check "… the file holds the 6 fleets" python3 -c "import json,sys; assert len(json.loads(open('$WORK/six.fwrec').readline())['fleets']) == 6"
+t send-keys -t e2e "clear; $BIN record --config $WORK/two.yaml --duration 3s --out $WORK/two.fwrec; echo EXIT=\$?" Enter
+check "record with a configuration of two fleets shows both" wait_for "fleetwatch 2 fleets.*rec" 30
+check "… and ends with status 0" wait_for "EXIT=0" 20
+check "… the file holds fleets a (account one) and b" python3 -c "
+import json; h = json.loads(open('$WORK/two.fwrec').readline())
+assert [(f['fleet']['name'], f.get('account')) for f in h['fleets']] == [('a', 'one'), ('b', None)], h['fleets']"
+
+# Replaying it: the overview on one replay clock.
+R_NAME=$(python3 -c "import json; print(json.loads(open('$WORK/h6.fwrec').readline())['fleets'][2]['fleet']['name'])")
+t send-keys -t e2e "clear; $BIN replay $WORK/h6.fwrec --speed 10; echo EXIT=\$?" Enter
+check "replay of 6 fleets opens the overview with the replay status" wait_for "fleetwatch 6 fleets.*replay 00:0.:.. / 00:20:00 ×10" 30
+check "the status line has the replay keys" wait_for "\\[ \\] speed"
+t send-keys -t e2e ' '
+check "space pauses every fleet" wait_for "PAUSED  replay"
+t send-keys -t e2e ']'
+check "] speeds up (×20)" wait_for "PAUSED  replay .* ×20"
+t send-keys -t e2e Home '/'
+t send-keys -t e2e -l "$R_NAME"
+t send-keys -t e2e Enter
+check "/ filters the recording's fleets" wait_for "1 of 6 fleets"
+t send-keys -t e2e Enter
+check "Enter opens the fleet's dashboard, still replaying" wait_for "$R_NAME · .*PAUSED  replay" 15
+BEFORE=$(screen | head -1 | grep -oE 'replay [0-9:]+' )
+t send-keys -t e2e Right
+check "→ seeks (from $BEFORE) by 2 minutes at ×20" wait_for "PAUSED  replay 00:0[2-9]:" 10
+AFTER=$(screen | head -1 | grep -oE 'replay [0-9:]+')
+t send-keys -t e2e Escape
+check "Esc comes back to the overview at the same position" wait_for "1 of 6 fleets.*PAUSED  $AFTER"
+t send-keys -t e2e End
+check "End in the overview selects the last fleet (the recording stays where it was)" wait_for "PAUSED  $AFTER"
+t send-keys -t e2e 'q'
+check "q exits the replay with status 0" wait_for "EXIT=0" 10
+check "terminal restored after the replay" restored
 
 summary "fleets e2e"

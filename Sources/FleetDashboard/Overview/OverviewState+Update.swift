@@ -87,7 +87,7 @@ extension OverviewState {
             return []
         }
         if prompt != nil { return handlePrompt(key) }
-        guard let action = keyMap.action(for: key, in: .overview) else { return [] }
+        guard let action = keyMap.action(for: key, in: .overview) else { return replayKey(key) }
         let shown = rows
         let row = selectedRow(in: shown)
         func select(_ r: Int) {

@@ -27,11 +27,14 @@ extension OverviewState {
         if prompt != nil {
             renderPrompt(status, into: &canvas)
         } else {
-            StatusLine(error: nil, notice: dashboard.notice, hints: dashboard.keyMap.statusHints(for: .overview), theme: theme)
+            StatusLine(error: nil, notice: dashboard.notice, hints: dashboard.keyMap.overviewStatusHints(replaying: dashboard.replay != nil),
+                       theme: theme)
                 .render(status, into: &canvas)
         }
         if dashboard.showHelp {
-            HelpOverlay(lines: dashboard.keyMap.helpRows(for: .overview) + dashboard.keyMap.helpRows(for: .prompt),
+            HelpOverlay(lines: dashboard.keyMap.helpRows(for: .overview)
+                            + (dashboard.replay != nil ? dashboard.keyMap.overviewReplayHelpRows : [])
+                            + dashboard.keyMap.helpRows(for: .prompt),
                         look: dashboard.look).render(body, into: &canvas)
         }
         return canvas
@@ -55,14 +58,19 @@ extension OverviewState {
         if unhealthy > 0 { parts.append(("\(unhealthy) with unhealthy hosts", theme.style(.warning, on: .headerBg).adding(bgAttrs))) }
         if stale > 0 { parts.append(("\(stale) stale", theme.style(.warning, on: .headerBg).adding(bgAttrs))) }
         if !filter.isEmpty { parts.append(("filter \(filter)", theme.style(.keyHint, on: .headerBg).adding(bgAttrs))) }
+        // Replaying, the replay's position is kept on screen: counts that would cover it are left out.
+        let reserved = dashboard.replay == nil ? 0 : (HeaderBar.rightCandidates(
+            time: now, replay: dashboard.replay, paused: dashboard.replay?.paused ?? false).last?.count ?? 0) + 2
         var x = area.x
         for (i, (text, style)) in parts.enumerated() {
+            if i > 1, reserved > 0, x + 3 + text.count > area.maxX - reserved { continue }
             if i > 1 { x += canvas.write(dashboard.glyphs == .ascii ? " | " : " │ ", x: x, y: area.y, style: base, maxWidth: area.maxX - x) }
             x += canvas.write(text, x: x, y: area.y, style: style, maxWidth: area.maxX - x)
         }
-        let clock = Format.dateTime(summaries.map(\.time).max() ?? now) + " "
-        if area.maxX - clock.count > x + 1 {
-            canvas.write(clock, x: area.maxX - clock.count, y: area.y, style: base)
+        // Replaying: the replay's position, speed and pause, as the single-fleet header shows them.
+        if let right = HeaderBar.rightText(time: summaries.map(\.time).max() ?? now, replay: dashboard.replay,
+                                           paused: dashboard.replay?.paused ?? false, from: x, in: area) {
+            canvas.write(right, x: area.maxX - right.count, y: area.y, style: base)
         }
     }
 

@@ -87,6 +87,17 @@ struct HeaderBar: Widget {
 
     /// The right end: the clock, or while replaying the replay position (and the clock when it fits).
     func rightText(from x: Int, in area: Rect) -> String? {
+        Self.rightText(time: time, replay: replay, paused: paused, from: x, in: area)
+    }
+
+    /// The header's right end (the overview's too): the clock, or while replaying the replay position and
+    /// the clock when it fits; nil when neither fits right of `x`.
+    static func rightText(time: Date, replay: ReplayStatus?, paused: Bool, from x: Int, in area: Rect) -> String? {
+        rightCandidates(time: time, replay: replay, paused: paused).first { area.maxX - $0.count > x + 1 }
+    }
+
+    /// What the right end may show, longest first.
+    static func rightCandidates(time: Date, replay: ReplayStatus?, paused: Bool) -> [String] {
         let clock = Format.dateTime(time) + " "
         var candidates = [clock]
         if let replay {
@@ -95,6 +106,6 @@ struct HeaderBar: Widget {
             candidates = [label + " " + clock, label]
         }
         if paused { candidates = candidates.map { "PAUSED  " + $0 } }
-        return candidates.first { area.maxX - $0.count > x + 1 }
+        return candidates
     }
 }

@@ -29,4 +29,28 @@ public enum HeadlessRecording {
         await poller.observe(nil)
         return await poller.state
     }
+
+    /// Several fleets on one recording clock: every poller is polled at each `now`, in order, and each
+    /// update is written as its fleet's (its place in `pollers`, as in the header). Returns the final states.
+    @discardableResult
+    public static func run(pollers: [Poller], writer: RecordingWriter, start: Date, duration: TimeInterval,
+                           interval: TimeInterval) async -> [FleetState] {
+        precondition(interval > 0 && duration >= 0)
+        for (index, poller) in pollers.enumerated() {
+            await poller.observe { t, update in writer.record(t: t, fleet: index, update: update) }
+        }
+        let steps = Int((duration / interval).rounded(.down))
+        steps: for step in 0...steps {
+            for poller in pollers {
+                await poller.pollOnce(now: start.addingTimeInterval(Double(step) * interval))
+                if writer.error != nil { break steps }
+            }
+        }
+        var states: [FleetState] = []
+        for poller in pollers {
+            await poller.observe(nil)
+            states.append(await poller.state)
+        }
+        return states
+    }
 }

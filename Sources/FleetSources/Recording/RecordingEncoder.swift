@@ -24,8 +24,16 @@ public struct RecordingEncoder: Sendable {
         return "{\"format\":\"\(header.format)\",\"version\":\(header.version)," + rest
     }
 
-    /// The line for `update`, merged by a poll at `t`.
-    public mutating func line(t: Date, update: FleetUpdate) -> String {
+    /// The header line of a recording of several fleets (version 3).
+    public func headerLine(_ header: FleetsRecordingHeader) -> String {
+        let data = try! RecordingFormat.encoder().encode(header)  // plain values: cannot fail
+        let rest = String(decoding: data, as: UTF8.self).dropFirst()
+        return "{\"format\":\"\(header.format)\",\"version\":\(header.version)," + rest
+    }
+
+    /// The line for `update`, merged by a poll at `t`; in a recording of several fleets, `fleet` is the
+    /// fleet's place in the header (one encoder per fleet: each remembers its own fleet's deltas).
+    public mutating func line(t: Date, fleet: Int? = nil, update: FleetUpdate) -> String {
         var line = RecordedLine(t: t, src: update.status?.name, time: update.time)
         if !update.metrics.isEmpty {
             line.metrics = update.metrics.map { batch in
@@ -71,6 +79,7 @@ public struct RecordingEncoder: Sendable {
         let encoder = RecordingFormat.encoder()
         let rest = String(decoding: try! encoder.encode(line), as: UTF8.self)
         let tText = String(decoding: try! encoder.encode([t.timeIntervalSince1970]), as: UTF8.self).dropFirst().dropLast()
-        return "{\"t\":\(tText)" + (rest == "{}" ? "}" : "," + rest.dropFirst())
+        let fleetText = fleet.map { ",\"fleet\":\($0)" } ?? ""
+        return "{\"t\":\(tText)" + fleetText + (rest == "{}" ? "}" : "," + rest.dropFirst())
     }
 }

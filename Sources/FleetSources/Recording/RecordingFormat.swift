@@ -13,6 +13,11 @@ public enum RecordingFormat {
     /// 2 adds `events` to the update lines (``FleetEvent``); version 1 files, which have none,
     /// still replay.
     public static let version = 2
+    /// 3: several fleets in one file (``FleetsRecordingHeader``); each update line names its fleet by
+    /// its place in the header's list (`"fleet":4`). One fleet is still written as version 2.
+    public static let fleetsVersion = 3
+    /// The newest version this fleetwatch reads.
+    public static let newestVersion = fleetsVersion
     /// The usual file extension.
     public static let fileExtension = "fwrec"
 
@@ -135,4 +140,7 @@ struct RecordedLine: Codable {
     var answered: Bool?
     /// Version 2: the events the update carried.
     var events: [FleetEvent]?
+    /// Version 3: the fleet the update is of, by its place in the header's `fleets` (the encoder writes
+    /// it second by hand, after `t`).
+    var fleet: Int?
 }

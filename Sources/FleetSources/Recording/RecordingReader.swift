@@ -31,13 +31,33 @@ public struct Recording: Sendable {
 /// (the recording plays up to the line before), a corrupt line in the middle (skipped).
 public enum RecordingReader {
     public static func read(path: String) throws(InputError) -> Recording {
-        let name = path  // as the user gave it
-        // The shared regular-file check: a FIFO, a directory or a symlink loop is refused, not blocked on.
-        let bytes = try BoundedFile.read(path, maxSize: Ceilings.recordingBytes, what: "recordings").bytes
-        return try read(data: Data(bytes), name: name)
+        try one(readFile(path: path), name: path)
     }
 
     public static func read(data: Data, name: String) throws(InputError) -> Recording {
+        try one(read(fileData: data, name: name), name: name)
+    }
+
+    /// Reads a recording of one fleet (versions 1, 2) or of several (version 3).
+    public static func readFile(path: String) throws(InputError) -> RecordingFile {
+        let name = path  // as the user gave it
+        // The shared regular-file check: a FIFO, a directory or a symlink loop is refused, not blocked on.
+        let bytes = try BoundedFile.read(path, maxSize: Ceilings.recordingBytes, what: "recordings").bytes
+        return try read(fileData: Data(bytes), name: name)
+    }
+
+    /// One fleet's recording, or the error saying this one holds several.
+    static func one(_ file: RecordingFile, name: String) throws(InputError) -> Recording {
+        switch file {
+        case .one(let recording): return recording
+        case .fleets(let fleets):
+            throw InputError(file: name, line: 1, message:
+                "a recording of \(fleets.fleets.count) fleets; this needs one (fleetwatch replay and snapshot --replay play several)")
+        }
+    }
+
+    /// Reads either kind of recording from `data`; `name` is the file the errors and warnings name.
+    public static func read(fileData data: Data, name: String) throws(InputError) -> RecordingFile {
         let bytes = [UInt8](data)
         guard !bytes.isEmpty else {
             throw InputError(file: name, line: 1, message: "not a fleetwatch recording (empty file)")
@@ -46,10 +66,21 @@ public enum RecordingReader {
         let endsWithNewline = bytes.last == 0x0A
         if endsWithNewline { lines.removeLast() }
         let decoder = RecordingFormat.decoder()
-        let header = try readHeader(Data(lines[0]), name: name, decoder: decoder, onlyLine: lines.count == 1 && !endsWithNewline)
+        let first = try readFirstLine(Data(lines[0]), name: name, decoder: decoder,
+                                      onlyLine: lines.count == 1 && !endsWithNewline)
 
-        var recording = Recording(header: header, updates: [], warnings: [])
-        var state = DecodingState()
+        // One fleet: a single recording, lines without `fleet`. Several: a recording per fleet.
+        let headers: [RecordingHeader]
+        switch first {
+        case .one(let header): headers = [header]
+        case .fleets(let header): headers = header.fleets.indices.map { header.header(of: $0) }
+        }
+        let several: Bool
+        if case .fleets = first { several = true } else { several = false }
+        var recordings = headers.map { Recording(header: $0, updates: [], warnings: []) }
+        var states = Array(repeating: DecodingState(), count: headers.count)
+        var warnings: [String] = []
+        var lastT: Date?
         for index in 1..<lines.count {
             let lineNumber = index + 1
             let text = lines[index]
@@ -60,26 +91,81 @@ public enum RecordingReader {
                 line = try decoder.decode(RecordedLine.self, from: Data(text))
             } catch {
                 if isLast && !endsWithNewline {
-                    recording.warnings.append("\(name):\(lineNumber): last line is incomplete (the recording was cut off); playing up to line \(lineNumber - 1)")
+                    warnings.append("\(name):\(lineNumber): last line is incomplete (the recording was cut off); playing up to line \(lineNumber - 1)")
                 } else {
-                    recording.warnings.append("\(name):\(lineNumber): \(reason(error)); line skipped")
+                    warnings.append("\(name):\(lineNumber): \(reason(error)); line skipped")
                 }
                 continue
             }
             guard var t = line.t else {
-                recording.warnings.append("\(name):\(lineNumber): not a recording line (no \"t\"); line skipped")
+                warnings.append("\(name):\(lineNumber): not a recording line (no \"t\"); line skipped")
                 continue
             }
-            if let previous = recording.updates.last?.t, t < previous { t = previous }
+            var fleet = 0
+            if several {
+                guard let named = line.fleet else {
+                    warnings.append("\(name):\(lineNumber): not a line of a recording of several fleets (no \"fleet\"); line skipped")
+                    continue
+                }
+                guard headers.indices.contains(named) else {
+                    warnings.append("\(name):\(lineNumber): fleet \(named) is not in the header (fleets 0…\(headers.count - 1)); line skipped")
+                    continue
+                }
+                fleet = named
+            }
+            if let lastT, t < lastT { t = lastT }
+            lastT = t
             var problems: [String] = []
-            let update = state.update(from: line, t: t, problems: &problems)
-            recording.warnings += problems.map { "\(name):\(lineNumber): \($0)" }
-            recording.updates.append(RecordedUpdate(t: t, update: update, line: lineNumber))
+            let update = states[fleet].update(from: line, t: t, problems: &problems)
+            warnings += problems.map { "\(name):\(lineNumber): \($0)" }
+            recordings[fleet].updates.append(RecordedUpdate(t: t, update: update, line: lineNumber))
         }
-        return recording
+        switch first {
+        case .one:
+            recordings[0].warnings = warnings
+            return .one(recordings[0])
+        case .fleets(let header):
+            return .fleets(FleetsRecording(header: header, fleets: recordings, warnings: warnings))
+        }
     }
 
-    static func readHeader(_ data: Data, name: String, decoder: JSONDecoder, onlyLine: Bool) throws(InputError) -> RecordingHeader {
+    /// What line 1 is: a one-fleet header (versions 1, 2) or a header of several fleets (version 3).
+    enum FirstLine {
+        case one(RecordingHeader)
+        case fleets(FleetsRecordingHeader)
+    }
+
+    static func readFirstLine(_ data: Data, name: String, decoder: JSONDecoder, onlyLine: Bool) throws(InputError) -> FirstLine {
+        let version = try readVersion(data, name: name, decoder: decoder, onlyLine: onlyLine)
+        guard version == RecordingFormat.fleetsVersion else {
+            return .one(try readHeader(data, name: name, decoder: decoder, onlyLine: onlyLine))
+        }
+        let header: FleetsRecordingHeader
+        do {
+            header = try decoder.decode(FleetsRecordingHeader.self, from: data)
+        } catch {
+            throw InputError(file: name, line: 1, message: "bad recording header (\(reason(error)))")
+        }
+        guard !header.fleets.isEmpty else {
+            throw InputError(file: name, line: 1, path: "fleets", message: "a recording of several fleets lists none")
+        }
+        var seen: [String: Int] = [:]
+        for (i, entry) in header.fleets.enumerated() {
+            guard Ceilings.seriesCapacity.contains(entry.seriesCapacity) else {
+                throw InputError(file: name, line: 1, path: "fleets.\(i).series_capacity", message:
+                    "\(entry.seriesCapacity) is outside \(Ceilings.seriesCapacity.lowerBound)…\(Ceilings.seriesCapacity.upperBound)")
+            }
+            if let j = seen[entry.fleet.name] {
+                throw InputError(file: name, line: 1, path: "fleets.\(i).fleet.name", message:
+                    "fleet '\(entry.fleet.name)' is listed twice (first as fleets.\(j))")
+            }
+            seen[entry.fleet.name] = i
+        }
+        return .fleets(header)
+    }
+
+    /// The header's version, after checking it is a recording this fleetwatch reads.
+    static func readVersion(_ data: Data, name: String, decoder: JSONDecoder, onlyLine: Bool) throws(InputError) -> Int {
         struct Probe: Decodable {
             var format: String?
             var version: Int?
@@ -93,10 +179,15 @@ public enum RecordingReader {
         guard let version = probe.version, version >= 1 else {
             throw InputError(file: name, line: 1, message: "recording header without a valid version")
         }
-        guard version <= RecordingFormat.version else {
+        guard version <= RecordingFormat.newestVersion else {
             throw InputError(file: name, line: 1, message:
-                "recording version \(version) is newer than this fleetwatch understands (\(RecordingFormat.version))")
+                "recording version \(version) is newer than this fleetwatch understands (\(RecordingFormat.newestVersion))")
         }
+        return version
+    }
+
+    /// A one-fleet header, once ``readVersion(_:name:decoder:onlyLine:)`` has accepted it.
+    static func readHeader(_ data: Data, name: String, decoder: JSONDecoder, onlyLine: Bool) throws(InputError) -> RecordingHeader {
         let header: RecordingHeader
         do {
             header = try decoder.decode(RecordingHeader.self, from: data)

@@ -20,6 +20,8 @@ public final class RecordingWriter: Sendable {
     private struct Inner {
         var fd: Int32
         var encoder = RecordingEncoder()
+        /// A recording of several fleets: an encoder per fleet.
+        var fleetEncoders: [RecordingEncoder] = []
         var lines = 0
         var bytes = 0
         var error: String?
@@ -29,14 +31,25 @@ public final class RecordingWriter: Sendable {
     private let inner: Mutex<Inner>
 
     /// Creates (or truncates) `path` and writes the header line.
-    public init(path: String, header: RecordingHeader) throws {
+    public convenience init(path: String, header: RecordingHeader) throws {
+        try self.init(path: path, headerLine: { $0.headerLine(header) }, fleets: 0)
+    }
+
+    /// Creates (or truncates) `path` for a recording of several fleets (version 3) and writes the
+    /// header line; updates go in with ``record(t:fleet:update:)``.
+    public convenience init(path: String, header: FleetsRecordingHeader) throws {
+        try self.init(path: path, headerLine: { $0.headerLine(header) }, fleets: header.fleets.count)
+    }
+
+    private init(path: String, headerLine: (RecordingEncoder) -> String, fleets: Int) throws {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_APPEND | O_CLOEXEC, 0o644)
         guard fd >= 0 else {
             throw Failure(description: "\(path): cannot create (\(String(cString: strerror(errno))))")
         }
         self.path = path
         var state = Inner(fd: fd)
-        let line = state.encoder.headerLine(header)
+        state.fleetEncoders = Array(repeating: RecordingEncoder(), count: fleets)
+        let line = headerLine(state.encoder)
         if let message = Self.writeLine(fd: fd, line) {
             systemClose(fd)
             throw Failure(description: "\(path): \(message)")
@@ -56,6 +69,21 @@ public final class RecordingWriter: Sendable {
         inner.withLock { state in
             guard state.fd >= 0, state.error == nil else { return }
             let line = state.encoder.line(t: t, update: update)
+            if let message = Self.writeLine(fd: state.fd, line) {
+                state.error = "\(path): \(message)"
+            } else {
+                state.lines += 1
+                state.bytes += line.utf8.count + 1
+            }
+        }
+    }
+
+    /// Appends the line for fleet `fleet`'s `update` (its place in the header), merged by a poll at `t`.
+    /// Thread-safe: every fleet's poller calls it from its own actor; lines go out whole, one at a time.
+    public func record(t: Date, fleet: Int, update: FleetUpdate) {
+        inner.withLock { state in
+            guard state.fd >= 0, state.error == nil, state.fleetEncoders.indices.contains(fleet) else { return }
+            let line = state.fleetEncoders[fleet].line(t: t, fleet: fleet, update: update)
             if let message = Self.writeLine(fd: state.fd, line) {
                 state.error = "\(path): \(message)"
             } else {

@@ -11,7 +11,7 @@ import Foundation
 enum DashboardLauncher {
     static func run(feed: DashboardFeed, fleet: FleetState, display: DisplayOptions, modeLabel: String?,
                     notices: [String] = [], config: FleetConfig? = nil, scaling: ScalingChoice = .none,
-                    overview: (fleets: [FleetState], accounts: [String?])? = nil) throws {
+                    overview: (fleets: [FleetState], accounts: [String?])? = nil, until: Date? = nil) throws {
         let loaded: (themes: [Theme], index: Int, warnings: [String])
         do {
             loaded = try display.loadThemes(monochromeFallback: display.colorDisabled)
@@ -52,7 +52,11 @@ enum DashboardLauncher {
             }
         }
         // Live data only: a replay's alarms went to ALARM long ago (the loop drops them anyway).
-        if case .replay = feed {} else { loop.onAlarm = config?.onAlarm }
+        switch feed {
+        case .replay, .fleetsReplay: break
+        case .live, .fleets: loop.onAlarm = config?.onAlarm
+        }
+        loop.until = until
         loop.chartDirectory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         let status: Int32
         do {
@@ -103,6 +107,15 @@ enum ScalingChoice {
 
 /// A recording read for replay, or the CLI's one-line error (exit 2).
 enum ReplayLoading {
+    /// Reads `path` (one fleet or several), or the built-in recording when nil.
+    static func file(path: String?) -> RecordingFile {
+        do {
+            return try path.map { try RecordingReader.readFile(path: $0) } ?? .one(BuiltinRecording.load())
+        } catch {
+            fail("\(error)")
+        }
+    }
+
     /// Reads `path`, or the built-in recording when nil. Warnings go to the status line.
     static func timeline(path: String?) -> ReplayTimeline {
         do {

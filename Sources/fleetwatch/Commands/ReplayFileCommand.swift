@@ -1,4 +1,5 @@
 import ArgumentParser
+import FleetApp
 import FleetCore
 import FleetSources
 import Foundation
@@ -11,7 +12,8 @@ struct ReplayFileCommand: ParsableCommand {
         abstract: "Play a recording (from `fleetwatch record`) in the dashboard.",
         discussion: """
             Keys: space pause, [ / ] slower / faster (×1 … ×600), ← / → seek (1 minute × speed/10),
-            Home / End start / end, and the dashboard's own keys.
+            Home / End start / end, and the dashboard's own keys. A recording of several fleets opens
+            the overview; the replay keys act on every fleet at once, there and in an opened fleet.
             """
     )
 
@@ -39,11 +41,23 @@ struct ReplayFileCommand: ParsableCommand {
     }
 
     func run() throws {
-        let timeline = ReplayLoading.timeline(path: file)
-        var player = ReplayPlayer(timeline: timeline, speed: speed ?? (file == nil ? BuiltinRecording.speed : 1))
-        if let from = from.flatMap(DurationText.parse) { player.seek(to: timeline.start.addingTimeInterval(from)) }
-        try DashboardLauncher.run(feed: .replay(player), fleet: player.state, display: display,
-                                  modeLabel: file == nil ? "demo" : nil, notices: timeline.recording.warnings,
-                                  scaling: scaling.map { .file($0) } ?? (file == nil ? .builtin : .none))
+        let from = self.from.flatMap(DurationText.parse)
+        switch ReplayLoading.file(path: file) {
+        case .one(let recording):
+            let timeline = ReplayTimeline(recording)
+            var player = ReplayPlayer(timeline: timeline, speed: speed ?? (file == nil ? BuiltinRecording.speed : 1))
+            if let from { player.seek(to: timeline.start.addingTimeInterval(from)) }
+            try DashboardLauncher.run(feed: .replay(player), fleet: player.state, display: display,
+                                      modeLabel: file == nil ? "demo" : nil, notices: recording.warnings,
+                                      scaling: scaling.map { .file($0) } ?? (file == nil ? .builtin : .none))
+        case .fleets(let recording):
+            // Several fleets: the overview, every fleet on the one replay clock.
+            var player = FleetsReplayPlayer(recording, speed: speed ?? 1)
+            if let from { player.seek(to: recording.start.addingTimeInterval(from)) }
+            try DashboardLauncher.run(feed: .fleetsReplay(player), fleet: player.states[0], display: display,
+                                      modeLabel: nil, notices: recording.warnings,
+                                      scaling: scaling.map { .file($0) } ?? .none,
+                                      overview: (player.states, player.accounts))
+        }
     }
 }

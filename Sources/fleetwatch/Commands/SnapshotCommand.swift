@@ -62,13 +62,23 @@ struct SnapshotCommand: AsyncParsableCommand {
         var several: (states: [FleetState], accounts: [String?])?
         let file = replay == nil ? try source.loadConfig() : nil  // read once, for one fleet or several
         if let replay {
-            let timeline = ReplayLoading.timeline(path: replay == "demo" ? nil : replay)
-            for warning in timeline.recording.warnings { warn(warning) }
-            let moment = at.flatMap(ISOTime.parse) ?? after.map { timeline.start.addingTimeInterval($0) } ?? timeline.end
-            var player = ReplayPlayer(timeline: timeline)
-            player.seek(to: moment)
-            fleet = player.state
-            now = player.position
+            let recording = ReplayLoading.file(path: replay == "demo" ? nil : replay)
+            for warning in recording.warnings { warn(warning) }
+            switch recording {
+            case .one(let one):
+                let timeline = ReplayTimeline(one)
+                var player = ReplayPlayer(timeline: timeline)
+                player.seek(to: at.flatMap(ISOTime.parse) ?? after.map { timeline.start.addingTimeInterval($0) } ?? timeline.end)
+                fleet = player.state
+                now = player.position
+            case .fleets(let fleets):
+                // Several fleets: every fleet at the one moment, printed as the overview (as live).
+                var player = FleetsReplayPlayer(fleets)
+                player.seek(to: at.flatMap(ISOTime.parse) ?? after.map { fleets.start.addingTimeInterval($0) } ?? fleets.end)
+                several = (player.states, player.accounts)
+                fleet = player.states[0]
+                now = player.position
+            }
         } else if let fleets = try await source.runFleetsHeadless(file: file, seconds: after ?? 3600, now: Date()) {
             several = fleets
             fleet = fleets.states[0]

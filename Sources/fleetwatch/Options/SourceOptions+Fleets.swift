@@ -11,6 +11,20 @@ struct LiveFleets {
     var accounts: [String?]
     /// The feed: the pollers, and with `discover:` the discovery run again on its schedule.
     var feed: any FleetsFeed
+
+    /// The pollers of a feed that does not re-discover (`record`: a recording's header names its
+    /// fleets once); empty for a ``RediscoveringFeed``, which alone holds its pollers.
+    var pollers: [Poller] { (feed as? PollersFeed)?.pollers ?? [] }
+
+    /// What a recording's header says of each fleet's sources: name and kind (nothing secret).
+    var sourceDescriptions: [[RecordingHeader.Source]] {
+        config.fleets.map { $0.sources.map { RecordingHeader.Source(name: $0.name, detail: "kind \($0.kind)") } }
+    }
+
+    /// The header of a recording of these fleets starting at `start`.
+    func recordingHeader(start: Date) -> FleetsRecordingHeader {
+        FleetsRecordingHeader.of(initialStates, accounts: accounts, sources: sourceDescriptions, start: start)
+    }
 }
 
 extension SourceOptions {
@@ -24,7 +38,10 @@ extension SourceOptions {
 
     /// The fleets of `--fleets N` or of `file` (the configuration, read once by the command) when it
     /// names several (after `discover:`), or nil for one fleet.
-    func makeFleets(file: FleetConfig?, now: Date, refresh: TimeInterval, windowSeconds: Int) throws -> LiveFleets? {
+    /// `prefill`: seconds of simulated history (default: the window, at most an hour). Without
+    /// `rediscover`, `discover:` runs once (`record`).
+    func makeFleets(file: FleetConfig?, now: Date, refresh: TimeInterval, windowSeconds: Int,
+                    prefill: TimeInterval? = nil, rediscover: Bool = true) throws -> LiveFleets? {
         let config: FleetConfig
         if let fleets {
             config = try simulatedFleets(fleets, refresh: refresh)
@@ -33,12 +50,12 @@ extension SourceOptions {
         } else {
             return nil
         }
-        let prefill = TimeInterval(min(windowSeconds, 3600))
+        let prefill = prefill ?? TimeInterval(min(windowSeconds, 3600))
         let pollers = try config.fleets.map {
             try SourceRegistry.linked.poller(for: $0, in: config, now: now, mockPrefill: prefill)
         }
         var feed: any FleetsFeed = PollersFeed(pollers)
-        if let file, fleets == nil, let rerun = try Discovery.rerun(file) {
+        if rediscover, let file, fleets == nil, let rerun = try Discovery.rerun(file) {
             feed = RediscoveringFeed(
                 pollers: pollers, discovered: DiscoveredFleets(fleets: config.fleets, listed: file.fleets.count),
                 every: rerun.every, rediscover: rerun.run,
