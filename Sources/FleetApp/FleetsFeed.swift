@@ -30,14 +30,14 @@ public struct PollersFeed: FleetsFeed {
     }
 
     public func start(deliver: @escaping @Sendable (Int, FleetState) -> Void) -> @Sendable () -> Void {
-        let tasks = pollers.enumerated().map { index, poller in
-            Task.detached {
-                // Aligned: the pollers wake together (once a second at the default refresh), not 200
-                // times a second each on its own.
-                await poller.run(clock: ContinuousClock(), aligned: true) { deliver(index, $0) }
-            }
-        }
+        let tasks = pollers.enumerated().map { index, poller in Self.task(poller, id: index, deliver: deliver) }
         return { for task in tasks { task.cancel() } }
+    }
+
+    /// One fleet's poller in a task of its own, delivering under `id`. Aligned: the pollers of several
+    /// fleets wake together (once a second at the default refresh), not 200 times a second each on its own.
+    static func task(_ poller: Poller, id: Int, deliver: @escaping @Sendable (Int, FleetState) -> Void) -> Task<Void, Never> {
+        Task.detached { await poller.run(clock: ContinuousClock(), aligned: true) { deliver(id, $0) } }
     }
 }
 

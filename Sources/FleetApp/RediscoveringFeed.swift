@@ -133,8 +133,7 @@ final class RunningPollers: Sendable {
     }
 
     func start(_ poller: Poller, id: Int) {
-        let deliver = self.deliver
-        let task = Task.detached { await poller.run(clock: ContinuousClock()) { deliver(id, $0) } }
+        let task = PollersFeed.task(poller, id: id, deliver: deliver)
         tasks.withLock { $0[id]?.cancel(); $0[id] = task }
     }
 

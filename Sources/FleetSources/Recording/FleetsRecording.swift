@@ -13,6 +13,21 @@ public enum RecordingFile: Sendable {
         case .fleets(let fleets): fleets.warnings
         }
     }
+
+    /// The recording clock's first and last instants.
+    public var start: Date {
+        switch self {
+        case .one(let recording): recording.start
+        case .fleets(let fleets): fleets.start
+        }
+    }
+
+    public var end: Date {
+        switch self {
+        case .one(let recording): recording.end
+        case .fleets(let fleets): fleets.end
+        }
+    }
 }
 
 /// A recording of several fleets, read into memory: a ``Recording`` per fleet (its header made from

@@ -64,17 +64,17 @@ struct SnapshotCommand: AsyncParsableCommand {
         if let replay {
             let recording = ReplayLoading.file(path: replay == "demo" ? nil : replay)
             for warning in recording.warnings { warn(warning) }
+            let moment = at.flatMap(ISOTime.parse) ?? after.map { recording.start.addingTimeInterval($0) } ?? recording.end
             switch recording {
             case .one(let one):
-                let timeline = ReplayTimeline(one)
-                var player = ReplayPlayer(timeline: timeline)
-                player.seek(to: at.flatMap(ISOTime.parse) ?? after.map { timeline.start.addingTimeInterval($0) } ?? timeline.end)
+                var player = ReplayPlayer(timeline: ReplayTimeline(one))
+                player.seek(to: moment)
                 fleet = player.state
                 now = player.position
             case .fleets(let fleets):
                 // Several fleets: every fleet at the one moment, printed as the overview (as live).
                 var player = FleetsReplayPlayer(fleets)
-                player.seek(to: at.flatMap(ISOTime.parse) ?? after.map { fleets.start.addingTimeInterval($0) } ?? fleets.end)
+                player.seek(to: moment)
                 several = (player.states, player.accounts)
                 fleet = player.states[0]
                 now = player.position
