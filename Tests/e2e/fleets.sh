@@ -123,4 +123,28 @@ t send-keys -t e2e 'q'
 check "q exits the replay with status 0" wait_for "EXIT=0" 10
 check "terminal restored after the replay" restored
 
+# The mouse on the overview of a recording: a click on a row selects it, a double click opens it, a click
+# on the header's replay position seeks to the same fraction of the recording.
+t send-keys -t e2e "clear; $BIN replay $WORK/h6.fwrec --speed 10 --mouse; echo EXIT=\$?" Enter
+check "replay with --mouse opens the overview" wait_for "fleetwatch 6 fleets.*replay 00:0.:.. / 00:20:00" 30
+t send-keys -t e2e ' '
+check "paused" wait_for "PAUSED  replay 00:0"
+# column_of TEXT: the 0-based column of TEXT on the screen's first line (characters, not bytes).
+column_of() { screen | head -1 | python3 -c "import sys; print(sys.stdin.read().index(sys.argv[1]))" "$1"; }
+LABEL=$(screen | head -1 | grep -oE 'replay [0-9:]+ / 00:20:00 ×10')
+COL=$(column_of "$LABEL")
+mouse_click $((COL + ${#LABEL} - 1)) 0
+check "a click on the end of the replay position seeks to the end" wait_for "PAUSED  replay 00:20:00 / 00:20:00 ×10 END"
+LABEL=$(screen | head -1 | grep -oE 'replay [0-9:]+ / 00:20:00 ×10')
+COL=$(column_of "$LABEL")
+mouse_click "$COL" 0
+check "a click on its start seeks to the start" wait_for "PAUSED  replay 00:00:00 / 00:20:00"
+# The third row's fleet: the word before its region.
+ROW3=$(screen | sed -n 5p | awk '{for (i = 2; i <= NF; i++) if ($i ~ /^[a-z]+-[a-z]+-[0-9]$/) { print $(i - 1); exit }}')
+mouse_click 10 4; mouse_click 10 4
+check "a double click on the third row opens that fleet ($ROW3)" wait_for "$ROW3 · .*PAUSED  replay" 15
+t send-keys -t e2e Escape 'q'
+check "q exits the mouse replay with status 0" wait_for "EXIT=0" 10
+check "mouse reporting off again after exit" mouse_off
+
 summary "fleets e2e"

@@ -37,6 +37,21 @@ summary() {
 
 screen() { t capture-pane -p -t e2e 2>/dev/null; }
 
+# mouse_click X Y [BUTTON]: a press and a release at 0-based cell X, Y, encoded the way the
+# application asked tmux for (SGR 1006, which fleetwatch adds where terminfo knows only X10, or X10).
+mouse_click() {
+  local x=$1 y=$2 b=${3:-0}
+  if [ "$(t display-message -p -t e2e '#{mouse_sgr_flag}')" = "1" ]; then
+    t send-keys -t e2e -l $'\e'"[<$b;$((x + 1));$((y + 1))M"
+    [ "$b" -ge 64 ] || t send-keys -t e2e -l $'\e'"[<$b;$((x + 1));$((y + 1))m"
+  else
+    t send-keys -t e2e -H 1b 5b 4d "$(printf '%02x' $((32 + b)))" "$(printf '%02x' $((33 + x)))" "$(printf '%02x' $((33 + y)))"
+    [ "$b" -ge 64 ] || t send-keys -t e2e -H 1b 5b 4d 23 "$(printf '%02x' $((33 + x)))" "$(printf '%02x' $((33 + y)))"
+  fi
+}
+mouse_on() { [ "$(t display-message -p -t e2e '#{mouse_any_flag}')" = "1" ] || [ "$(t display-message -p -t e2e '#{mouse_standard_flag}')" = "1" ]; }
+mouse_off() { ! mouse_on; }
+
 # wait_for PATTERN [SECONDS]: poll the screen until PATTERN (grep -E) shows, or fail.
 wait_for() {
   local pattern=$1 limit=${2:-15} i

@@ -189,20 +189,6 @@ check "in the terminal too: the error line and exit 2" wait_for "EXIT=2" 10
 check "the terminal was never taken over" test "$(alternate_on)" = "0"
 
 # --- run 7: mouse clicks (opt-in) ---
-# mouse_click X Y [BUTTON]: a press and a release at 0-based cell X, Y, encoded the way the
-# application asked tmux for (SGR 1006, which fleetwatch adds where terminfo knows only X10, or X10).
-mouse_click() {
-  local x=$1 y=$2 b=${3:-0}
-  if [ "$(t display-message -p -t e2e '#{mouse_sgr_flag}')" = "1" ]; then
-    t send-keys -t e2e -l $'\e'"[<$b;$((x + 1));$((y + 1))M"
-    [ "$b" -ge 64 ] || t send-keys -t e2e -l $'\e'"[<$b;$((x + 1));$((y + 1))m"
-  else
-    t send-keys -t e2e -H 1b 5b 4d "$(printf '%02x' $((32 + b)))" "$(printf '%02x' $((33 + x)))" "$(printf '%02x' $((33 + y)))"
-    [ "$b" -ge 64 ] || t send-keys -t e2e -H 1b 5b 4d 23 "$(printf '%02x' $((33 + x)))" "$(printf '%02x' $((33 + y)))"
-  fi
-}
-mouse_on() { [ "$(t display-message -p -t e2e '#{mouse_any_flag}')" = "1" ] || [ "$(t display-message -p -t e2e '#{mouse_standard_flag}')" = "1" ]; }
-mouse_off() { ! mouse_on; }
 t send-keys -t e2e "clear; $BIN --source mock --scenario steady --seed 5; echo EXIT=\$?" Enter
 check "without --mouse: dashboard draws" wait_for "Instances by AZ" 20
 check "without --mouse, mouse reporting stays off" mouse_off

@@ -13,8 +13,8 @@ extension OverviewState {
             // A bare fleet state is the opened fleet's (there is no index); the loop uses `receive`.
             if let opened { return receive(state, at: opened) }
             return []
-        case .mouse:
-            return opened != nil ? dashboard.update(event) : []
+        case .mouse(let mouse):
+            return opened != nil ? dashboard.update(event) : handle(mouse)
         case .resize, .tick, .clock, .exported:
             return dashboard.update(event)
         }

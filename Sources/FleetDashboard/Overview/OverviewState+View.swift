@@ -17,8 +17,7 @@ extension OverviewState {
         let shown = rows
         let row = selectedRow(in: shown)
         renderHeader(header, shown: shown.count, into: &canvas)
-        let visible = max(1, body.height - 1)
-        let top = row.map { $0 < visible ? 0 : $0 - visible + 1 } ?? 0
+        let top = tableTop(selectedRow: row)
         let matcher = FleetFilter(filter)
         OverviewTable(rows: shown.map { summaries[$0] }, selected: row, top: top, now: now, look: dashboard.look,
                       emptyText: fleets.isEmpty ? "no fleet: discover: found none (it looks again on its schedule)"
@@ -41,7 +40,9 @@ extension OverviewState {
     }
 
     /// ` fleetwatch  40 fleets │ 2 ALARM │ 3 with unhealthy hosts │ 1 stale │ filter: eu` and the clock.
-    func renderHeader(_ area: Rect, shown: Int, into canvas: inout Canvas) {
+    /// Returns the columns of the replay position (`replay 00:42:10 / 01:00:00 ×60`) when it is drawn.
+    @discardableResult
+    func renderHeader(_ area: Rect, shown: Int, into canvas: inout Canvas) -> Range<Int>? {
         let theme = dashboard.theme
         let bgAttrs = theme.backgroundAttributes(.headerBg)
         let base = theme.style(.headerFg, on: .headerBg).adding(bgAttrs)
@@ -68,10 +69,12 @@ extension OverviewState {
             x += canvas.write(text, x: x, y: area.y, style: style, maxWidth: area.maxX - x)
         }
         // Replaying: the replay's position, speed and pause, as the single-fleet header shows them.
-        if let right = HeaderBar.rightText(time: summaries.map(\.time).max() ?? now, replay: dashboard.replay,
-                                           paused: dashboard.replay?.paused ?? false, from: x, in: area) {
-            canvas.write(right, x: area.maxX - right.count, y: area.y, style: base)
-        }
+        guard let right = HeaderBar.rightText(time: summaries.map(\.time).max() ?? now, replay: dashboard.replay,
+                                              paused: dashboard.replay?.paused ?? false, from: x, in: area) else { return nil }
+        canvas.write(right, x: area.maxX - right.count, y: area.y, style: base)
+        guard let label = dashboard.replay?.label, let found = right.range(of: label) else { return nil }
+        let start = area.maxX - right.count + right.distance(from: right.startIndex, to: found.lowerBound)
+        return start..<start + label.count
     }
 
     /// The prompt line: `/` and the filter, or `:` and the name, a cursor, and what Tab found.

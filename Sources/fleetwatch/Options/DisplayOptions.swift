@@ -18,7 +18,7 @@ struct DisplayOptions: ParsableArguments {
     @Option(help: "The time window: 15m, 30m, 1h, 3h, 6h, 12h or 24h.")
     var window: String = "1h"
 
-    @Flag(help: "Use the mouse: click a panel to focus it, double-click for full screen, the wheel zooms, a click on the replay position seeks (as does `mouse: true` in a configuration). Off by default, so the terminal's own selection works.")
+    @Flag(help: "Use the mouse: click a panel to focus it, double-click for full screen, the wheel zooms, a click on the replay position seeks; on the overview a click selects a fleet and a double click opens it (as does `mouse: true` in a configuration). Off by default, so the terminal's own selection works.")
     var mouse = false
 
     func validate() throws {
