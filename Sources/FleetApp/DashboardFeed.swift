@@ -5,8 +5,8 @@ import Foundation
 
 /// Where the dashboard's fleet states come from: live sources, or a replay.
 public enum DashboardFeed: Sendable {
-    /// Live sources. With `until`, the dashboard quits at that wall time (`record --duration`).
-    case live(any LiveFeed, until: Date?)
+    /// Live sources (``DashboardLoop/until`` ends them at a wall time: `record --duration`).
+    case live(any LiveFeed)
     /// A recording, played by the dashboard loop's own clock.
     case replay(ReplayPlayer)
     /// Several fleets' live sources: the loop draws ``DashboardLoop/overview`` (which must be set).

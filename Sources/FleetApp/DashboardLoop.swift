@@ -33,7 +33,8 @@ public struct DashboardLoop {
     public private(set) var exports: [String] = []
     /// Where `w` in the alarm preview writes the chart (`<alarm>-preview.svg`); nil writes none.
     public var chartDirectory: URL?
-    /// Several fleets (``DashboardFeed/fleets(_:)``): the wall time the loop ends at (`record --duration`).
+    /// Live feeds (``DashboardFeed/live(_:)``, ``DashboardFeed/fleets(_:)``): the wall time the loop
+    /// ends at (`record --duration`); a replay ignores it.
     public var until: Date?
     /// Frames handed to the backend.
     public private(set) var framesDrawn = 0
@@ -63,7 +64,7 @@ public struct DashboardLoop {
         var player: ReplayPlayer?
         var fleetsPlayer: FleetsReplayPlayer?
         switch feed {
-        case .live(let live, let until):
+        case .live(let live):
             deadline = until
             let wake = backend.wakeUp
             stop = live.start { snapshot in

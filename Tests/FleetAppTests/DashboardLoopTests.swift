@@ -17,7 +17,7 @@ struct DashboardLoopTests {
         let feed = ManualFeed()
         let backend = FakeBackend(width: width, height: height, clock: clock, steps: steps, feed: feed)
         let state = DashboardState(fleet: FleetState(time: Self.start, fleet: .erato), now: Self.start, width: 80, height: 24)
-        var loop = DashboardLoop(state: state, feed: .live(feed, until: nil), clock: clock)
+        var loop = DashboardLoop(state: state, feed: .live(feed), clock: clock)
         let status = loop.run(on: backend)
         return (loop, backend, feed, status)
     }
@@ -32,6 +32,23 @@ struct DashboardLoopTests {
         var loop = DashboardLoop(state: state, feed: .replay(player), clock: clock)
         let status = loop.run(on: backend)
         return (loop, backend, status)
+    }
+
+    @Test("a live loop with `until` (record --duration) ends with status 0 at that wall time, not before")
+    func endsAtDeadline() {
+        let clock = FakeClock(Self.start)
+        let feed = ManualFeed()
+        let backend = FakeBackend(clock: clock, steps: [.waitUntil(3), .waitUntil(30)], feed: feed)
+        let state = DashboardState(fleet: FleetState(time: Self.start, fleet: .erato), now: Self.start, width: 80, height: 24)
+        var loop = DashboardLoop(state: state, feed: .live(feed), clock: clock)
+        loop.until = Self.start.addingTimeInterval(5)
+        #expect(loop.run(on: backend) == 0)
+        let ended = clock.time.timeIntervalSince(Self.start)
+        #expect(ended >= 5 && ended < 7)
+        #expect(feed.stopped)
+        // Without it, the same script runs to its end (the fake terminal then hangs up: SIGHUP).
+        let (_, _, _, status) = liveLoop([.waitUntil(3), .waitUntil(30)])
+        #expect(status == 128 + 1)
     }
 
     @Test("a burst of keys is applied in order and drawn once")

@@ -109,7 +109,7 @@ struct SingleFleetAlarmTests {
         backend.feed = feed
         let state = DashboardState(fleet: FleetState(time: FleetsLoopTests.start, fleet: ok.fleet),
                                    now: FleetsLoopTests.start, width: 80, height: 24)
-        var loop = DashboardLoop(state: state, feed: .live(feed, until: nil), clock: clock)
+        var loop = DashboardLoop(state: state, feed: .live(feed), clock: clock)
         loop.onAlarm = OnAlarm(bell: true)
         #expect(loop.run(on: backend) == 0)
         #expect(backend.bells == 2)

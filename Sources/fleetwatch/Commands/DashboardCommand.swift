@@ -45,7 +45,7 @@ struct DashboardCommand: ParsableCommand {
             return
         }
         let live = try source.makeLive(file: file, now: now, refresh: refresh, windowSeconds: display.windowSeconds)
-        try DashboardLauncher.run(feed: .live(PollerFeed(live.poller), until: nil), fleet: live.initialState,
+        try DashboardLauncher.run(feed: .live(PollerFeed(live.poller)), fleet: live.initialState,
                                   display: display, modeLabel: nil, config: live.configFile,
                                   scaling: scaling.map { .file($0) } ?? .none)
     }

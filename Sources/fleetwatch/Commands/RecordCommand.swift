@@ -145,9 +145,9 @@ struct RecordCommand: AsyncParsableCommand {
         let display = self.display
         let configFile = live.configFile
         try await MainActor.run {
-            try DashboardLauncher.run(feed: .live(PollerFeed(poller), until: until),
+            try DashboardLauncher.run(feed: .live(PollerFeed(poller)),
                                       fleet: FleetState(time: now, fleet: initial.fleet),
-                                      display: display, modeLabel: "rec", notices: [], config: configFile)
+                                      display: display, modeLabel: "rec", notices: [], config: configFile, until: until)
         }
         if let error = writer.error { warn(error) }
     }
