@@ -57,6 +57,26 @@ struct OverviewMouseTests {
         #expect(state.selected == first)
     }
 
+    @Test("the table scrolls only as far as the selection needs: moving up from the bottom or clicking the top row keeps it still")
+    func scrollStaysPut() throws {
+        var state = OverviewFixtures.overview(count: 40, width: 80, height: 24)
+        state.update(.key(.end))
+        let scrolled = state.view().lines
+        let firstShown = scrolled[2]
+        state.update(.key(.up))
+        #expect(state.view().lines[2] == firstShown)  // the selection moved, the rows did not
+        let topRow = try #require(state.rows.first { firstShown.contains(" \(state.summaries[$0].name) ") })
+        state.update(.mouse(MouseEvent(.click, x: 10, y: 2)))
+        #expect(state.selected == topRow)
+        #expect(state.view().lines[2].contains(" \(state.summaries[topRow].name) "))
+        // One more step up scrolls by one row.
+        state.update(.key(.up))
+        #expect(state.view().lines[3].contains(" \(state.summaries[topRow].name) "))
+        // A taller screen shows every row from the first again, with no empty lines below the last.
+        state.update(.resize(width: 80, height: 60))
+        #expect(state.view().lines[2].contains(" \(state.summaries[state.rows[0]].name) "))
+    }
+
     @Test("the wheel moves the selection, stopping at the ends")
     func wheel() {
         var state = OverviewFixtures.overview(count: 3, width: 160, height: 48)

@@ -27,7 +27,7 @@ extension OverviewState {
         }
         // Rows start under the header and the table's column titles, and end above the status line.
         let line = mouse.y - 2
-        let top = tableTop(selectedRow: row)
+        let top = tableTop(selectedRow: row, count: shown.count)
         guard line >= 0, line < visibleRows, top + line < shown.count else { return [] }
         let index = shown[top + line]
         if mouse.kind == .doubleClick {
@@ -38,9 +38,20 @@ extension OverviewState {
         return []
     }
 
-    /// The first row of the table on screen: the table scrolls just enough to show the selected row.
-    func tableTop(selectedRow row: Int?) -> Int {
-        row.map { $0 < visibleRows ? 0 : $0 - visibleRows + 1 } ?? 0
+    /// The first row of the table on screen: where it was (``scrollTop``), moved just enough to show the
+    /// selected row, and never leaving empty lines below the last row while rows are hidden above.
+    func tableTop(selectedRow row: Int?, count: Int? = nil) -> Int {
+        guard let row else { return 0 }
+        let count = count ?? rows.count
+        let top = min(max(scrollTop, row - visibleRows + 1), row)
+        return max(0, min(top, count - visibleRows))
+    }
+
+    /// Keeps where the table is scrolled to after the selection, the filter or the screen moved.
+    mutating func keepScroll() {
+        guard opened == nil else { return }
+        let shown = rows
+        scrollTop = tableTop(selectedRow: selectedRow(in: shown), count: shown.count)
     }
 
     /// The columns of the header's replay position, when it is drawn.

@@ -8,14 +8,19 @@ extension OverviewState {
     public mutating func update(_ event: DashboardEvent) -> [DashboardEffect] {
         switch event {
         case .key(let key):
+            defer { keepScroll() }
             return handle(key)
         case .fleet(let state):
             // A bare fleet state is the opened fleet's (there is no index); the loop uses `receive`.
             if let opened { return receive(state, at: opened) }
             return []
         case .mouse(let mouse):
+            defer { keepScroll() }
             return opened != nil ? dashboard.update(event) : handle(mouse)
-        case .resize, .tick, .clock, .exported:
+        case .resize:
+            defer { keepScroll() }
+            return dashboard.update(event)
+        case .tick, .clock, .exported:
             return dashboard.update(event)
         }
     }

@@ -17,7 +17,7 @@ extension OverviewState {
         let shown = rows
         let row = selectedRow(in: shown)
         renderHeader(header, shown: shown.count, into: &canvas)
-        let top = tableTop(selectedRow: row)
+        let top = tableTop(selectedRow: row, count: shown.count)
         let matcher = FleetFilter(filter)
         OverviewTable(rows: shown.map { summaries[$0] }, selected: row, top: top, now: now, look: dashboard.look,
                       emptyText: fleets.isEmpty ? "no fleet: discover: found none (it looks again on its schedule)"

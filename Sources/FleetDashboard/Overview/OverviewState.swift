@@ -30,6 +30,9 @@ public struct OverviewState: Sendable {
     /// The selected fleet, by index into ``fleets`` (it stays selected as the order changes); nil
     /// selects the first row.
     public var selected: Int?
+    /// The first row the table showed when the selection last moved: the table scrolls only as far as
+    /// the selected row needs to stay on screen (``tableTop(selectedRow:)``), as in htop or k9s.
+    public internal(set) var scrollTop = 0
     /// The filter in force: a substring of name, region or account (any case), or `/regex/`.
     public var filter = ""
     /// The prompt being typed, if any, and its text.
