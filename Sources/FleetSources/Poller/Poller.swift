@@ -24,7 +24,10 @@ public actor Poller {
     public private(set) var state: FleetState
     /// The state the poller started from (before any poll).
     public nonisolated let initialState: FleetState
-    private var schedule: [ScheduledSource]
+    private let schedule: [ScheduledSource]
+    /// Every source answers at once (``MetricSource/answersAtOnce``): a ``PollerDriver`` may step
+    /// this poller in turn with others instead of it running in a task of its own.
+    public nonisolated let answersAtOnce: Bool
     /// When each source is next due; nil: at the next poll.
     private var nextDue: [Date?]
     /// Each source's clock minus the wall clock at its last answer (the simulator and recordings
@@ -43,13 +46,9 @@ public actor Poller {
         self.state = state
         self.initialState = state
         self.schedule = sources
+        self.answersAtOnce = !sources.isEmpty && sources.allSatisfy(\.source.answersAtOnce)
         self.nextDue = Array(repeating: nil, count: sources.count)
         self.localAlarms = localAlarms
-    }
-
-    public func add(_ source: ScheduledSource) {
-        schedule.append(source)
-        nextDue.append(nil)
     }
 
     /// Calls `observer` with every update merged into the state from now on, in the order they are
@@ -181,26 +180,40 @@ public actor Poller {
                     now: @Sendable () -> Date = { Date() },
                     onSnapshot: @Sendable (FleetState) -> Void) async {
         while !Task.isCancelled {
-            let grid = aligned ? alignmentGrid : nil
-            var pollTime = now()
-            if let grid, let point = Self.snap(pollTime, grid: grid) { pollTime = point }
-            if await pollOnce(now: pollTime) { onSnapshot(state) }
-            var wait = maxSleep
-            if let next = nextPoll {
-                let t = now()
-                var seconds = max(0.01, next.timeIntervalSince(t))
-                if let grid {
-                    let most = Double(maxSleep.components.seconds) + Double(maxSleep.components.attoseconds) / 1e18
-                    seconds = max(0.01, Self.gridPoint(atOrAfter: t.addingTimeInterval(min(seconds, most)), grid: grid).timeIntervalSince(t))
-                    wait = .milliseconds(Int64(Int(saturating: (seconds * 1000).rounded(.up))))
-                } else {
-                    wait = min(wait, .milliseconds(Int64(Int(saturating: seconds * 1000))))  // never traps on a far-off poll
-                }
-            } else if !schedule.isEmpty {
-                wait = .milliseconds(10)
-            }
-            do { try await clock.sleep(for: wait) } catch { return }
+            let turn = await step(maxSleep: maxSleep, aligned: aligned, now: now)
+            if let state = turn.state { onSnapshot(state) }
+            do { try await clock.sleep(for: turn.wait) } catch { return }
         }
+    }
+
+    /// One turn of ``run(clock:maxSleep:aligned:now:onSnapshot:)``: polls at `now()` (aligned: at the
+    /// grid instant it woke for), and says how long to sleep before the next turn (`wait`, from the
+    /// wall time `now()` after the poll) and until when (`wake`: aligned, the grid instant itself,
+    /// which is what a ``PollerDriver`` waits for). `state`: the state, when the poll changed it.
+    func step(maxSleep: Duration, aligned: Bool, now: @Sendable () -> Date) async -> (state: FleetState?, wait: Duration, wake: Date) {
+        let grid = aligned ? alignmentGrid : nil
+        var pollTime = now()
+        if let grid, let point = Self.snap(pollTime, grid: grid) { pollTime = point }
+        let changed = await pollOnce(now: pollTime)
+        var wait = maxSleep
+        let t = now()
+        var wake: Date?
+        if let next = nextPoll {
+            var seconds = max(0.01, next.timeIntervalSince(t))
+            if let grid {
+                let most = Double(maxSleep.components.seconds) + Double(maxSleep.components.attoseconds) / 1e18
+                let point = Self.gridPoint(atOrAfter: t.addingTimeInterval(min(seconds, most)), grid: grid)
+                wake = point
+                seconds = max(0.01, point.timeIntervalSince(t))
+                wait = .milliseconds(Int64(Int(saturating: (seconds * 1000).rounded(.up))))
+            } else {
+                wait = min(wait, .milliseconds(Int64(Int(saturating: seconds * 1000))))  // never traps on a far-off poll
+            }
+        } else if !schedule.isEmpty {
+            wait = .milliseconds(10)
+        }
+        let c = wait.components
+        return (changed ? state : nil, wait, wake ?? t.addingTimeInterval(Double(c.seconds) + Double(c.attoseconds) / 1e18))
     }
 
     /// ``run(clock:maxSleep:now:onSnapshot:)`` as a stream: the poller runs while the stream is
