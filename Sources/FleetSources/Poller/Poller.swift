@@ -92,60 +92,35 @@ public actor Poller {
         // One task per due source, so they answer concurrently; awaited in source order. (Not a
         // task group: with Swift 6.3 a group of (Int, Result<FleetUpdate, any Error>) children was
         // miscompiled in release builds, handing back garbage indices.)
-        var results: [(index: Int, result: Result<FleetUpdate, any Error>)] = []
         if due.count == 1 {
-            // One source due (a poller per simulated fleet, every second): asked directly, no task made.
-            let source = schedule[due[0]].source
+            // One source due (a poller per simulated fleet, every second): asked directly, no task
+            // made, its answer merged at once (no array of results: a tuple's copy is generic, slow).
+            let result: Result<FleetUpdate, any Error>
             do {
-                results.append((due[0], .success(try await source.poll(now: now))))
+                result = .success(try await schedule[due[0]].source.poll(now: now))
             } catch {
-                results.append((due[0], .failure(error)))
+                result = .failure(error)
             }
+            merge(result, of: due[0], now: now)
         } else {
             let tasks = due.map { index in
                 let source = schedule[index].source
                 return (index: index, task: Task { try await source.poll(now: now) })
             }
+            var results: [(index: Int, result: Result<FleetUpdate, any Error>)] = []
             for (index, task) in tasks { results.append((index, await task.result)) }
+            for (index, result) in results { merge(result, of: index, now: now) }
         }
-
-        var changed = !results.isEmpty
-        for (index, result) in results {
-            let entry = schedule[index]
-            var status = state.sources.first { $0.name == entry.source.name }
-                ?? SourceStatus(name: entry.source.name)
-            switch result {
-            case .success(var update):
-                let reported = update.status
-                status.detail = reported?.detail ?? status.detail
-                status.lastSuccess = now
-                status.lastError = nil
-                inputErrors[entry.source.name] = nil
-                // The newest of what the source says, what it delivered and what it had (no arrays made:
-                // a simulated fleet's minute delivers dozens of series).
-                var newest = Self.later(reported?.newestData, status.newestData)
-                for batch in update.metrics {
-                    for point in batch.points { newest = Self.later(newest, point.time) }
-                }
-                status.newestData = newest
-                clockOffset[entry.source.name] = update.time.map { $0.timeIntervalSince(now) } ?? 0
-                status.health = isStale(status, now: now, after: entry.staleAfter) ? .stale : .ok
-                update.status = status
-                apply(update, now: now)
-            case .failure(let error):
-                status.health = .error
-                status.lastError = Self.message(error)
-                inputErrors[entry.source.name] = error as? InputError
-                apply(FleetUpdate(status: status), now: now)
-            }
-        }
+        var changed = !due.isEmpty
 
         // Sources not polled this time may have gone stale (or, after a clock jump, fresh again).
         for entry in schedule {
-            guard var status = state.sources.first(where: { $0.name == entry.source.name }),
-                  status.health != .error else { continue }
-            let health: SourceStatus.Health = isStale(status, now: now, after: entry.staleAfter) ? .stale : .ok
-            if health != status.health {
+            // Looked at in place: a copy of the status is made only when its health changes.
+            guard let i = state.sources.firstIndex(where: { $0.name == entry.source.name }),
+                  state.sources[i].health != .error else { continue }
+            let health: SourceStatus.Health = isStale(state.sources[i], now: now, after: entry.staleAfter) ? .stale : .ok
+            if health != state.sources[i].health {
+                var status = state.sources[i]
                 status.health = health
                 apply(FleetUpdate(status: status), now: now)
                 changed = true
@@ -153,6 +128,37 @@ public actor Poller {
         }
         if changed { evaluateLocalAlarms() }
         return changed
+    }
+
+    /// Merges one source's answer (or failure) into the state, with its status filled in.
+    private func merge(_ result: Result<FleetUpdate, any Error>, of index: Int, now: Date) {
+        let entry = schedule[index]
+        var status = state.sources.first { $0.name == entry.source.name }
+            ?? SourceStatus(name: entry.source.name)
+        switch result {
+        case .success(var update):
+            let reported = update.status
+            status.detail = reported?.detail ?? status.detail
+            status.lastSuccess = now
+            status.lastError = nil
+            if !inputErrors.isEmpty { inputErrors[entry.source.name] = nil }
+            // The newest of what the source says, what it delivered and what it had (no arrays made:
+            // a simulated fleet's minute delivers dozens of series).
+            var newest = Self.later(reported?.newestData, status.newestData)
+            for batch in update.metrics {
+                for point in batch.points { newest = Self.later(newest, point.time) }
+            }
+            status.newestData = newest
+            clockOffset[entry.source.name] = update.time.map { $0.timeIntervalSince(now) } ?? 0
+            status.health = isStale(status, now: now, after: entry.staleAfter) ? .stale : .ok
+            update.status = status
+            apply(update, now: now)
+        case .failure(let error):
+            status.health = .error
+            status.lastError = Self.message(error)
+            inputErrors[entry.source.name] = error as? InputError
+            apply(FleetUpdate(status: status), now: now)
+        }
     }
 
     /// Evaluates the configuration's alarms over the data now held; a source's own report of an

@@ -49,8 +49,6 @@ public actor MockSource: MetricSource {
     public func poll(now: Date) async throws -> FleetUpdate {
         if wallStart == nil { wallStart = now }
         simulator.advance(to: simulatedTime(at: now))
-        var update = simulator.drainUpdate()
-        update.status = simulator.status(detail: detail)
-        return update
+        return simulator.drainUpdate(detail: detail)
     }
 }
