@@ -76,9 +76,9 @@ public struct DashboardLoop {
             precondition(overview != nil, "a feed of several fleets needs the overview")
             deadline = until
             let wake = backend.wakeUp
-            stop = fleets.start(deliver: { index, snapshot in
-                // Woken only when the mailbox was empty: a woken reader takes this state with the others.
-                if fleetsMailbox.put(snapshot, at: index) { wake() }
+            stop = fleets.start(deliverRounds: { round in
+                // Woken only when the mailbox was empty: a woken reader takes these states with the others.
+                if fleetsMailbox.put(round) { wake() }
             }, change: { change in
                 fleetsMailbox.put(change)
                 wake()

@@ -12,6 +12,10 @@ public protocol FleetsFeed: Sendable {
     /// stable id). A fixed set of fleets delivers none.
     func start(deliver: @escaping @Sendable (Int, FleetState) -> Void,
                change: @escaping @Sendable (FleetSetChange) -> Void) -> @Sendable () -> Void
+    /// As ``start(deliver:change:)``, with the states of fleets stepped together (a
+    /// ``PollerDriver`` round) handed over together: the reader need be woken once a round.
+    func start(deliverRounds: @escaping @Sendable (PollerDriver.Round) -> Void,
+               change: @escaping @Sendable (FleetSetChange) -> Void) -> @Sendable () -> Void
 }
 
 extension FleetsFeed {
@@ -19,9 +23,16 @@ extension FleetsFeed {
                       change: @escaping @Sendable (FleetSetChange) -> Void) -> @Sendable () -> Void {
         start(deliver: deliver)
     }
+
+    /// Each state a round of its own.
+    public func start(deliverRounds: @escaping @Sendable (PollerDriver.Round) -> Void,
+                      change: @escaping @Sendable (FleetSetChange) -> Void) -> @Sendable () -> Void {
+        start(deliver: { deliverRounds([($0, $1)]) }, change: change)
+    }
 }
 
-/// A poller per fleet, each in a task of its own, on the continuous clock.
+/// A poller per fleet: those whose sources all answer at once (the simulator) stepped in turn by one
+/// ``PollerDriver``, every other in a task of its own, on the continuous clock.
 public struct PollersFeed: FleetsFeed {
     public let pollers: [Poller]
 
@@ -30,15 +41,58 @@ public struct PollersFeed: FleetsFeed {
     }
 
     public func start(deliver: @escaping @Sendable (Int, FleetState) -> Void) -> @Sendable () -> Void {
-        let tasks = pollers.enumerated().map { index, poller in Self.task(poller, id: index, deliver: deliver) }
-        return { for task in tasks { task.cancel() } }
+        start(deliverRounds: { for (index, state) in $0 { deliver(index, state) } }, change: { _ in })
+    }
+
+    public func start(deliverRounds: @escaping @Sendable (PollerDriver.Round) -> Void,
+                      change: @escaping @Sendable (FleetSetChange) -> Void) -> @Sendable () -> Void {
+        let running = RunningPollers(deliver: deliverRounds)
+        for (index, poller) in pollers.enumerated() { running.start(poller, id: index) }
+        return { running.stopAll() }
     }
 
     /// One fleet's poller in a task of its own, delivering under `id`. Aligned: the pollers of several
     /// fleets wake together (once a second at the default refresh), not 200 times a second each on its own.
-    static func task(_ poller: Poller, id: Int, deliver: @escaping @Sendable (Int, FleetState) -> Void) -> Task<Void, Never> {
-        Task.detached { await poller.run(clock: ContinuousClock(), aligned: true) { deliver(id, $0) } }
+    static func task(_ poller: Poller, id: Int, deliver: @escaping @Sendable (PollerDriver.Round) -> Void) -> Task<Void, Never> {
+        Task.detached { await poller.run(clock: ContinuousClock(), aligned: true) { deliver([(id, $0)]) } }
     }
+}
+
+/// Running pollers by fleet id: those whose sources all answer at once in one ``PollerDriver``
+/// (started with its first such poller), every other in a task of its own (``PollersFeed/task``).
+final class RunningPollers: Sendable {
+    private let tasks = Mutex<[Int: Task<Void, Never>]>([:])
+    private let driver: PollerDriver
+    private let deliver: @Sendable (PollerDriver.Round) -> Void
+
+    init(deliver: @escaping @Sendable (PollerDriver.Round) -> Void) {
+        self.deliver = deliver
+        self.driver = PollerDriver(deliver: deliver)
+    }
+
+    func start(_ poller: Poller, id: Int) {
+        if poller.answersAtOnce {
+            tasks.withLock { $0.removeValue(forKey: id) }?.cancel()
+            driver.add(poller, id: id)
+        } else {
+            driver.remove(id: id)
+            let task = PollersFeed.task(poller, id: id, deliver: deliver)
+            tasks.withLock { $0[id]?.cancel(); $0[id] = task }
+        }
+    }
+
+    func stop(id: Int) {
+        driver.remove(id: id)
+        tasks.withLock { $0.removeValue(forKey: id) }?.cancel()
+    }
+
+    func stopAll() {
+        driver.stop()
+        for task in tasks.withLock({ t in defer { t.removeAll() }; return Array(t.values) }) { task.cancel() }
+    }
+
+    /// The pollers running, in the driver or in tasks of their own.
+    var count: Int { driver.count + tasks.withLock { $0.count } }
 }
 
 /// Hands the newest state of each fleet from the pollers' tasks to the terminal thread; a state
@@ -65,6 +119,16 @@ public final class FleetsMailbox: Sendable {
 
     /// Every fleet's state that arrived since the last call, by index (ascending), but those of
     /// fleets added or removed by a change not taken yet.
+    /// A round of several fleets' states (``PollerDriver/Round``): true when the mailbox was empty.
+    @discardableResult
+    public func put(_ round: PollerDriver.Round) -> Bool {
+        slots.withLock { slots in
+            let wasEmpty = slots.isEmpty
+            for (index, state) in round { slots[index] = state }
+            return wasEmpty
+        }
+    }
+
     public func takeAll() -> [(index: Int, state: FleetState)] {
         // Both locks, in this order (``put(_:)-(FleetSetChange)`` takes only the first): a change and
         // the states that follow it are never split.

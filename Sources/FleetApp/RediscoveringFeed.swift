@@ -4,7 +4,7 @@ import FleetSources
 import Foundation
 import Synchronization
 
-/// A poller per fleet (as ``PollersFeed``), and `discover:` run again every `every` seconds: a
+/// A poller per fleet (as ``PollersFeed``: simulated fleets in one ``PollerDriver``), and `discover:` run again every `every` seconds: a
 /// group found since is a new fleet (its poller made and started), a group no longer found is
 /// removed (its poller stopped), a group whose load balancer, target group or zones moved gets a
 /// new poller on its new description. Each change reaches the overview as a ``FleetSetChange``
@@ -37,10 +37,15 @@ public struct RediscoveringFeed: FleetsFeed {
         start(deliver: deliver, change: { _ in })
     }
 
-    /// Starts the pollers and the discovery runs; a feed starts once.
     public func start(deliver: @escaping @Sendable (Int, FleetState) -> Void,
                       change: @escaping @Sendable (FleetSetChange) -> Void) -> @Sendable () -> Void {
-        let running = RunningPollers(deliver: deliver)
+        start(deliverRounds: { for (index, state) in $0 { deliver(index, state) } }, change: change)
+    }
+
+    /// Starts the pollers and the discovery runs; a feed starts once.
+    public func start(deliverRounds: @escaping @Sendable (PollerDriver.Round) -> Void,
+                      change: @escaping @Sendable (FleetSetChange) -> Void) -> @Sendable () -> Void {
+        let running = RunningPollers(deliver: deliverRounds)
         for (id, poller) in first.take().enumerated() { running.start(poller, id: id) }
         let (every, rediscover, makePoller, kept) = (self.every, self.rediscover, self.makePoller, discovered)
         let loop = Task.detached {
@@ -121,29 +126,4 @@ final class Handoff: Sendable {
     func take() -> [Poller] {
         pollers.withLock { p in defer { p = [] }; return p }
     }
-}
-
-/// The running pollers of a ``RediscoveringFeed``, each in a task of its own, by fleet id.
-final class RunningPollers: Sendable {
-    private let tasks = Mutex<[Int: Task<Void, Never>]>([:])
-    private let deliver: @Sendable (Int, FleetState) -> Void
-
-    init(deliver: @escaping @Sendable (Int, FleetState) -> Void) {
-        self.deliver = deliver
-    }
-
-    func start(_ poller: Poller, id: Int) {
-        let task = PollersFeed.task(poller, id: id, deliver: deliver)
-        tasks.withLock { $0[id]?.cancel(); $0[id] = task }
-    }
-
-    func stop(id: Int) {
-        tasks.withLock { $0.removeValue(forKey: id) }?.cancel()
-    }
-
-    func stopAll() {
-        for task in tasks.withLock({ t in defer { t.removeAll() }; return Array(t.values) }) { task.cancel() }
-    }
-
-    var count: Int { tasks.withLock { $0.count } }
 }

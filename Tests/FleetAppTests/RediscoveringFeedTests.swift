@@ -22,7 +22,7 @@ struct RediscoveringFeedTests {
     @Test func addedFleetsGetPollersAfterTheChangeRemovedOnesStopMovedOnesRestart() {
         var kept = DiscoveredFleets(fleets: [Self.entry("blue"), Self.entry("api")], listed: 0)
         let diff = kept.update(found: [Self.entry("api", lb: "alb-2"), Self.entry("green")])
-        let running = RunningPollers(deliver: { _, _ in })
+        let running = RunningPollers(deliver: { _ in })
         let (set, start, failed) = RediscoveringFeed.apply(diff, stopping: running) {
             Poller(state: FleetState(time: Self.now, fleet: $0.fleet))
         }
@@ -40,7 +40,7 @@ struct RediscoveringFeedTests {
     @Test func aFleetWhosePollerCannotBeMadeIsLeftOutAndSaid() {
         var kept = DiscoveredFleets(fleets: [Self.entry("api")], listed: 0)
         let diff = kept.update(found: [Self.entry("api", lb: "alb-2"), Self.entry("green")])
-        let (set, start, failed) = RediscoveringFeed.apply(diff, stopping: RunningPollers(deliver: { _, _ in })) { _ in throw Refused() }
+        let (set, start, failed) = RediscoveringFeed.apply(diff, stopping: RunningPollers(deliver: { _ in })) { _ in throw Refused() }
         #expect(set.added.isEmpty && set.updated.isEmpty)
         #expect(set.removed == [0])
         #expect(start.isEmpty)
@@ -73,5 +73,77 @@ struct FleetsMailboxTests {
         // Then they come: the overview puts gamma's on its new row and drops alpha's (an unknown id).
         #expect(mailbox.takeAll().map(\.index) == [0, 2])
         #expect(mailbox.takeAll().isEmpty)
+    }
+}
+
+/// A source that waits for the other members of its round, as a `kind: cloudwatch` poll does: a
+/// poll returns once `size` polls are waiting.
+actor WaitingRound {
+    let size: Int
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    init(size: Int) { self.size = size }
+
+    func arrive() async {
+        await withCheckedContinuation { waiting.append($0); if waiting.count == size { release() } }
+    }
+
+    private func release() {
+        for c in waiting { c.resume() }
+        waiting = []
+    }
+}
+
+struct WaitingSource: MetricSource {
+    let name = "cloudwatch"
+    let round: WaitingRound
+
+    func poll(now: Date) async throws -> FleetUpdate {
+        await round.arrive()
+        return FleetUpdate(time: now, status: SourceStatus(name: name, detail: "waited"))
+    }
+}
+
+/// Simulated fleets (stepped in turn by one driver) alongside fleets whose polls wait for one
+/// another (two live CloudWatch fleets in one request round, each in a task of its own).
+@Suite("Pollers feed: simulated and waiting fleets together")
+struct MixedPollersFeedTests {
+    @Test func everyFleetGoesOnDeliveringNoneWaitsForeverForAnother() async {
+        let round = WaitingRound(size: 2)
+        let now = Date()
+        func poller(_ source: any MetricSource) -> Poller {
+            Poller(state: FleetState(time: now, fleet: .erato), sources: [ScheduledSource(source, every: 1)])
+        }
+        func mock(_ seed: UInt64) -> Poller { poller(MockSource(scenario: .steady, seed: seed, start: now)) }
+        let pollers = [mock(1), poller(WaitingSource(round: round)), mock(2), poller(WaitingSource(round: round))]
+        #expect(pollers.map(\.answersAtOnce) == [true, false, true, false])
+
+        let (rounds, sink) = AsyncStream.makeStream(of: PollerDriver.Round.self)
+        let stop = PollersFeed(pollers).start(deliverRounds: { sink.yield($0) }, change: { _ in })
+        // Not a timing assertion: only so that a deadlock fails the test instead of hanging it.
+        let guardTask = Task { try? await Task.sleep(for: .seconds(60)); sink.finish() }
+        var turns: [Int: Int] = [:]
+        for await round in rounds {
+            for (index, _) in round { turns[index, default: 0] += 1 }
+            // A second turn each: the waiting fleets' second polls came in their own tasks' rounds.
+            if turns.count == 4, turns.values.allSatisfy({ $0 >= 2 }) { break }
+        }
+        stop()
+        guardTask.cancel()
+        #expect(turns.keys.sorted() == [0, 1, 2, 3])
+        #expect(turns.values.allSatisfy { $0 >= 2 })
+    }
+
+    @Test func runningPollersCountTheDrivenAndTheOwnTasks() {
+        let now = Date()
+        let running = RunningPollers(deliver: { _ in })
+        let state = FleetState(time: now, fleet: .erato)
+        running.start(Poller(state: state, sources: [ScheduledSource(MockSource(scenario: .steady, seed: 1, start: now), every: 1)]), id: 0)
+        running.start(Poller(state: state, sources: [ScheduledSource(WaitingSource(round: WaitingRound(size: 9)), every: 1)]), id: 1)
+        #expect(running.count == 2)
+        running.stop(id: 0)
+        #expect(running.count == 1)
+        running.stopAll()
+        #expect(running.count == 0)
     }
 }

@@ -28,8 +28,8 @@ struct PollerAlignmentTests {
         let fast = FakeSource("fast"), slow = FakeSource("slow")
         let poller = Poller(state: FleetState(time: t(0), fleet: .erato),
                             sources: [ScheduledSource(fast, every: 0.5), ScheduledSource(slow, every: 30)])
-        #expect(await poller.alignmentGrid == 0.5)
-        #expect(await Poller(state: FleetState(time: t(0), fleet: .erato), sources: [ScheduledSource(slow, every: 30)])
+        #expect(poller.alignmentGrid == 0.5)
+        #expect(Poller(state: FleetState(time: t(0), fleet: .erato), sources: [ScheduledSource(slow, every: 30)])
             .alignmentGrid == 1)
     }
 }

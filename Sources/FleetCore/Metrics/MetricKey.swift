@@ -42,6 +42,15 @@ public struct MetricKey: Sendable, Hashable, Codable, Comparable, CustomStringCo
     public static func < (a: MetricKey, b: MetricKey) -> Bool {
         a.description < b.description
     }
+
+    /// The name, statistic and dimension values only: keys that differ only in namespace or in
+    /// dimension names are rare, and a fleet state looks every series up by key on each merge
+    /// (200 simulated fleets: 10,000 lookups a minute). Equality still compares every field.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(name)
+        hasher.combine(statistic)
+        for dimension in dimensions { hasher.combine(dimension.value) }
+    }
 }
 
 /// The metrics the four panels show, and how each is spelled in CloudWatch.

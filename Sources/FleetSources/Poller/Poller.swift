@@ -24,7 +24,12 @@ public actor Poller {
     public private(set) var state: FleetState
     /// The state the poller started from (before any poll).
     public nonisolated let initialState: FleetState
-    private var schedule: [ScheduledSource]
+    private let schedule: [ScheduledSource]
+    /// Every source answers at once (``MetricSource/answersAtOnce``): a ``PollerDriver`` may step
+    /// this poller in turn with others instead of it running in a task of its own.
+    public nonisolated let answersAtOnce: Bool
+    /// ``alignmentGrid``, made once (the schedule never changes).
+    private nonisolated let grid: TimeInterval?
     /// When each source is next due; nil: at the next poll.
     private var nextDue: [Date?]
     /// Each source's clock minus the wall clock at its last answer (the simulator and recordings
@@ -43,13 +48,10 @@ public actor Poller {
         self.state = state
         self.initialState = state
         self.schedule = sources
+        self.answersAtOnce = !sources.isEmpty && sources.allSatisfy(\.source.answersAtOnce)
+        self.grid = sources.map(\.interval).min().map { min(1, $0) }
         self.nextDue = Array(repeating: nil, count: sources.count)
         self.localAlarms = localAlarms
-    }
-
-    public func add(_ source: ScheduledSource) {
-        schedule.append(source)
-        nextDue.append(nil)
     }
 
     /// Calls `observer` with every update merged into the state from now on, in the order they are
@@ -72,7 +74,12 @@ public actor Poller {
 
     /// The earliest time a source is due (nil: one is due now or there are none).
     public var nextPoll: Date? {
-        nextDue.contains(where: { $0 == nil }) ? nil : nextDue.compactMap { $0 }.min()
+        var earliest: Date?
+        for due in nextDue {
+            guard let due else { return nil }
+            if earliest.map({ due < $0 }) ?? true { earliest = due }
+        }
+        return earliest
     }
 
     /// Polls every source that is due at `now` (concurrently), merges the answers in source order,
@@ -85,55 +92,35 @@ public actor Poller {
         // One task per due source, so they answer concurrently; awaited in source order. (Not a
         // task group: with Swift 6.3 a group of (Int, Result<FleetUpdate, any Error>) children was
         // miscompiled in release builds, handing back garbage indices.)
-        var results: [(index: Int, result: Result<FleetUpdate, any Error>)] = []
         if due.count == 1 {
-            // One source due (a poller per simulated fleet, every second): asked directly, no task made.
-            let source = schedule[due[0]].source
+            // One source due (a poller per simulated fleet, every second): asked directly, no task
+            // made, its answer merged at once (no array of results: a tuple's copy is generic, slow).
+            let result: Result<FleetUpdate, any Error>
             do {
-                results.append((due[0], .success(try await source.poll(now: now))))
+                result = .success(try await schedule[due[0]].source.poll(now: now))
             } catch {
-                results.append((due[0], .failure(error)))
+                result = .failure(error)
             }
+            merge(result, of: due[0], now: now)
         } else {
             let tasks = due.map { index in
                 let source = schedule[index].source
                 return (index: index, task: Task { try await source.poll(now: now) })
             }
+            var results: [(index: Int, result: Result<FleetUpdate, any Error>)] = []
             for (index, task) in tasks { results.append((index, await task.result)) }
+            for (index, result) in results { merge(result, of: index, now: now) }
         }
-
-        var changed = !results.isEmpty
-        for (index, result) in results {
-            let entry = schedule[index]
-            var status = state.sources.first { $0.name == entry.source.name }
-                ?? SourceStatus(name: entry.source.name)
-            switch result {
-            case .success(var update):
-                let reported = update.status
-                status.detail = reported?.detail ?? status.detail
-                status.lastSuccess = now
-                status.lastError = nil
-                inputErrors[entry.source.name] = nil
-                let newestDelivered = update.metrics.compactMap { $0.points.map(\.time).max() }.max()
-                status.newestData = [reported?.newestData, newestDelivered, status.newestData].compactMap { $0 }.max()
-                clockOffset[entry.source.name] = update.time.map { $0.timeIntervalSince(now) } ?? 0
-                status.health = isStale(status, now: now, after: entry.staleAfter) ? .stale : .ok
-                update.status = status
-                apply(update, now: now)
-            case .failure(let error):
-                status.health = .error
-                status.lastError = Self.message(error)
-                inputErrors[entry.source.name] = error as? InputError
-                apply(FleetUpdate(status: status), now: now)
-            }
-        }
+        var changed = !due.isEmpty
 
         // Sources not polled this time may have gone stale (or, after a clock jump, fresh again).
         for entry in schedule {
-            guard var status = state.sources.first(where: { $0.name == entry.source.name }),
-                  status.health != .error else { continue }
-            let health: SourceStatus.Health = isStale(status, now: now, after: entry.staleAfter) ? .stale : .ok
-            if health != status.health {
+            // Looked at in place: a copy of the status is made only when its health changes.
+            guard let i = state.sources.firstIndex(where: { $0.name == entry.source.name }),
+                  state.sources[i].health != .error else { continue }
+            let health: SourceStatus.Health = isStale(state.sources[i], now: now, after: entry.staleAfter) ? .stale : .ok
+            if health != state.sources[i].health {
+                var status = state.sources[i]
                 status.health = health
                 apply(FleetUpdate(status: status), now: now)
                 changed = true
@@ -141,6 +128,37 @@ public actor Poller {
         }
         if changed { evaluateLocalAlarms() }
         return changed
+    }
+
+    /// Merges one source's answer (or failure) into the state, with its status filled in.
+    private func merge(_ result: Result<FleetUpdate, any Error>, of index: Int, now: Date) {
+        let entry = schedule[index]
+        var status = state.sources.first { $0.name == entry.source.name }
+            ?? SourceStatus(name: entry.source.name)
+        switch result {
+        case .success(var update):
+            let reported = update.status
+            status.detail = reported?.detail ?? status.detail
+            status.lastSuccess = now
+            status.lastError = nil
+            if !inputErrors.isEmpty { inputErrors[entry.source.name] = nil }
+            // The newest of what the source says, what it delivered and what it had (no arrays made:
+            // a simulated fleet's minute delivers dozens of series).
+            var newest = Self.later(reported?.newestData, status.newestData)
+            for batch in update.metrics {
+                for point in batch.points { newest = Self.later(newest, point.time) }
+            }
+            status.newestData = newest
+            clockOffset[entry.source.name] = update.time.map { $0.timeIntervalSince(now) } ?? 0
+            status.health = isStale(status, now: now, after: entry.staleAfter) ? .stale : .ok
+            update.status = status
+            apply(update, now: now)
+        case .failure(let error):
+            status.health = .error
+            status.lastError = Self.message(error)
+            inputErrors[entry.source.name] = error as? InputError
+            apply(FleetUpdate(status: status), now: now)
+        }
     }
 
     /// Evaluates the configuration's alarms over the data now held; a source's own report of an
@@ -181,26 +199,40 @@ public actor Poller {
                     now: @Sendable () -> Date = { Date() },
                     onSnapshot: @Sendable (FleetState) -> Void) async {
         while !Task.isCancelled {
-            let grid = aligned ? alignmentGrid : nil
-            var pollTime = now()
-            if let grid, let point = Self.snap(pollTime, grid: grid) { pollTime = point }
-            if await pollOnce(now: pollTime) { onSnapshot(state) }
-            var wait = maxSleep
-            if let next = nextPoll {
-                let t = now()
-                var seconds = max(0.01, next.timeIntervalSince(t))
-                if let grid {
-                    let most = Double(maxSleep.components.seconds) + Double(maxSleep.components.attoseconds) / 1e18
-                    seconds = max(0.01, Self.gridPoint(atOrAfter: t.addingTimeInterval(min(seconds, most)), grid: grid).timeIntervalSince(t))
-                    wait = .milliseconds(Int64(Int(saturating: (seconds * 1000).rounded(.up))))
-                } else {
-                    wait = min(wait, .milliseconds(Int64(Int(saturating: seconds * 1000))))  // never traps on a far-off poll
-                }
-            } else if !schedule.isEmpty {
-                wait = .milliseconds(10)
-            }
-            do { try await clock.sleep(for: wait) } catch { return }
+            let turn = await step(maxSleep: maxSleep, aligned: aligned, now: now)
+            if let state = turn.state { onSnapshot(state) }
+            do { try await clock.sleep(for: turn.wait) } catch { return }
         }
+    }
+
+    /// One turn of ``run(clock:maxSleep:aligned:now:onSnapshot:)``: polls at `now()` (aligned: at the
+    /// grid instant it woke for), and says how long to sleep before the next turn (`wait`, from the
+    /// wall time `now()` after the poll) and until when (`wake`: aligned, the grid instant itself,
+    /// which is what a ``PollerDriver`` waits for). `state`: the state, when the poll changed it.
+    func step(maxSleep: Duration, aligned: Bool, now: @Sendable () -> Date) async -> (state: FleetState?, wait: Duration, wake: Date) {
+        let grid = aligned ? alignmentGrid : nil
+        var pollTime = now()
+        if let grid, let point = Self.snap(pollTime, grid: grid) { pollTime = point }
+        let changed = await pollOnce(now: pollTime)
+        var wait = maxSleep
+        let t = now()
+        var wake: Date?
+        if let next = nextPoll {
+            var seconds = max(0.01, next.timeIntervalSince(t))
+            if let grid {
+                let most = Double(maxSleep.components.seconds) + Double(maxSleep.components.attoseconds) / 1e18
+                let point = Self.gridPoint(atOrAfter: t.addingTimeInterval(min(seconds, most)), grid: grid)
+                wake = point
+                seconds = max(0.01, point.timeIntervalSince(t))
+                wait = .milliseconds(Int64(Int(saturating: (seconds * 1000).rounded(.up))))
+            } else {
+                wait = min(wait, .milliseconds(Int64(Int(saturating: seconds * 1000))))  // never traps on a far-off poll
+            }
+        } else if !schedule.isEmpty {
+            wait = .milliseconds(10)
+        }
+        let c = wait.components
+        return (changed ? state : nil, wait, wake ?? t.addingTimeInterval(Double(c.seconds) + Double(c.attoseconds) / 1e18))
     }
 
     /// ``run(clock:maxSleep:now:onSnapshot:)`` as a stream: the poller runs while the stream is
@@ -218,8 +250,12 @@ public actor Poller {
     }
 
     /// The aligned wake-ups' grid: the shortest interval, at most a second.
-    var alignmentGrid: TimeInterval? {
-        schedule.map(\.interval).min().map { min(1, $0) }
+    nonisolated var alignmentGrid: TimeInterval? { grid }
+
+    private static func later(_ a: Date?, _ b: Date?) -> Date? {
+        guard let a else { return b }
+        guard let b else { return a }
+        return max(a, b)
     }
 
     /// The first instant at or after `t` of the grid `k × grid + grid / 2` (wall clock): half-way

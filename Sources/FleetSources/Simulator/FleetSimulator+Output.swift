@@ -40,6 +40,15 @@ extension FleetSimulator {
         return update
     }
 
+    /// ``drainUpdate()`` with the status the simulator reports now (``status(detail:)``). One
+    /// mutating call: a non-mutating call on a simulator held by a class or actor (``MockSource``)
+    /// copies the whole simulator first.
+    public mutating func drainUpdate(detail: String) -> FleetUpdate {
+        var update = drainUpdate()
+        update.status = status(detail: detail)
+        return update
+    }
+
     /// What ``drainUpdate()`` handed out last.
     struct Delivered: Sendable {
         var targets = false

@@ -10,6 +10,8 @@ import Foundation
 /// minute 0 is then `start - prefill`).
 public actor MockSource: MetricSource {
     public nonisolated let name = "mock"
+    /// The simulation is pure computation: a poll never waits (``PollerDriver`` steps it in turn).
+    public nonisolated var answersAtOnce: Bool { true }
     public nonisolated let scenario: Scenario
     public nonisolated let speed: Double
     /// The simulated time at the first poll.
@@ -47,8 +49,6 @@ public actor MockSource: MetricSource {
     public func poll(now: Date) async throws -> FleetUpdate {
         if wallStart == nil { wallStart = now }
         simulator.advance(to: simulatedTime(at: now))
-        var update = simulator.drainUpdate()
-        update.status = simulator.status(detail: detail)
-        return update
+        return simulator.drainUpdate(detail: detail)
     }
 }
