@@ -40,13 +40,15 @@ public struct FleetSummary: Sendable, Hashable {
     /// Each source's health and the times its age is judged from (``SourceStatus``).
     public var sources: [SourceStatus]
 
-    public var unhealthy: Int { zones.reduce(0) { $0 + $1.unhealthy } }
-    public var healthy: Int { zones.reduce(0) { $0 + $1.healthy } }
+    // The few properties the overview asks of every row every frame are inlinable: called across
+    // modules on a row in an array, each call would otherwise copy the whole row (issue 15's CPU).
+    @inlinable public var unhealthy: Int { zones.reduce(0) { $0 + $1.unhealthy } }
+    @inlinable public var healthy: Int { zones.reduce(0) { $0 + $1.healthy } }
     /// A source is stale or failing.
-    public var isStale: Bool { sources.contains { $0.health != .ok } }
+    @inlinable public var isStale: Bool { sources.contains { $0.health != .ok } }
 
     /// The oldest of the sources' data ages at `now`, in seconds; nil without sources.
-    public func dataAge(at now: Date) -> Int? {
+    @inlinable public func dataAge(at now: Date) -> Int? {
         var oldest: Int?
         for source in sources {
             let age = source.age(at: now)
@@ -113,31 +115,14 @@ public struct FleetSummary: Sendable, Hashable {
                 s.key.zone == nil ? errorsWhole.append(s) : errorsZones.append(s)
             }
         }
-        func minutes(_ whole: [Series], _ parts: [Series], mean: Bool) -> [Date: Double] {
-            let chosen = whole.isEmpty ? parts : [whole.min { $0.key < $1.key }!]
-            var acc: [Date: (Double, Int)] = [:]
-            for s in chosen {
-                for p in s.points(from: from, to: end) {
-                    let prev = acc[p.time] ?? (0, 0)
-                    acc[p.time] = (prev.0 + p.value, prev.1 + 1)
-                }
-            }
-            return acc.mapValues { mean ? $0.0 / Double($0.1) : $0.0 }
-        }
-        let cpuByMinute = minutes(cpuWhole, cpuZones, mean: true)
-        let requestsByMinute = minutes(requestsWhole, requestsZones, mean: false)
-        func spark(_ values: [Date: Double]) -> [Double?] {
-            let newest = values.keys.max() ?? end
-            return (0..<Self.sparkMinutes).map { i in
-                values[newest.addingTimeInterval(-Double((Self.sparkMinutes - 1 - i) * 60))]
-            }
-        }
-        cpuSpark = spark(cpuByMinute)
-        requestsSpark = spark(requestsByMinute)
-        cpu = cpuByMinute.keys.max().flatMap { cpuByMinute[$0] }
-        let newestRequests = requestsByMinute.keys.max()
-        requestsPerMinute = newestRequests.flatMap { requestsByMinute[$0] }
-        if let t = newestRequests, let total = requestsByMinute[t], total > 0, !(errorsWhole.isEmpty && errorsZones.isEmpty) {
+        let cpuMinutes = Self.minutes(cpuWhole, cpuZones, from: from, to: end, mean: true)
+        let requestsMinutes = Self.minutes(requestsWhole, requestsZones, from: from, to: end, mean: false)
+        cpuSpark = cpuMinutes.spark
+        requestsSpark = requestsMinutes.spark
+        cpu = cpuMinutes.spark.last!
+        let newestRequests = requestsMinutes.newest
+        requestsPerMinute = requestsMinutes.spark.last!
+        if let t = newestRequests, let total = requestsPerMinute, total > 0, !(errorsWhole.isEmpty && errorsZones.isEmpty) {
             // Target and ELB 5XX each from its load-balancer-wide series, else its zones summed.
             var errors = 0.0
             for metric in [ErrorMetric.target5xx, .elb5xx] {
@@ -150,6 +135,45 @@ public struct FleetSummary: Sendable, Hashable {
             fiveXXRate = nil
         }
         setStatus(state)
+    }
+
+    /// A sparkline's values: the points of the fleet-wide series (the first by key when several),
+    /// else of the per-zone ones combined (summed, or averaged when `mean`), at `to` or before and
+    /// after `from`; `newest` is the newest point's time and `spark` the value at each of the
+    /// ``sparkMinutes`` whole minutes before it, oldest first (nil where no series has a point at
+    /// that very time). Sums are added in series order, without a table per point in time.
+    static func minutes(_ whole: [Series], _ parts: [Series], from: Date, to end: Date,
+                        mean: Bool) -> (newest: Date?, spark: [Double?]) {
+        let chosen = whole.isEmpty ? parts : [whole.min { $0.key < $1.key }!]
+        var ranges: [Range<Int>] = []
+        ranges.reserveCapacity(chosen.count)
+        var newest: Date?
+        for s in chosen {
+            let lo = s.firstIndex(atOrAfter: from)
+            var hi = lo
+            while hi < s.points.count, s.points[hi].time <= end { hi += 1 }
+            ranges.append(lo..<hi)
+            if hi > lo, newest.map({ s.points[hi - 1].time > $0 }) ?? true { newest = s.points[hi - 1].time }
+        }
+        guard let newest else { return (nil, Array(repeating: nil, count: sparkMinutes)) }
+        var sums = [Double](repeating: 0, count: sparkMinutes)
+        var counts = [Int](repeating: 0, count: sparkMinutes)
+        for (s, range) in zip(chosen, ranges) {
+            for i in range {
+                let p = s.points[i]
+                // The minute before `newest` this point is at, if it is at one exactly.
+                let back = (newest.timeIntervalSince(p.time) / 60).rounded()
+                guard back >= 0, back < Double(sparkMinutes) else { continue }
+                let k = Int(back)
+                guard newest.addingTimeInterval(-Double(k * 60)) == p.time else { continue }
+                sums[sparkMinutes - 1 - k] += p.value
+                counts[sparkMinutes - 1 - k] += 1
+            }
+        }
+        let spark: [Double?] = (0..<sparkMinutes).map { i in
+            counts[i] == 0 ? nil : mean ? sums[i] / Double(counts[i]) : sums[i]
+        }
+        return (newest, spark)
     }
 
     /// A new state of the same fleet whose series, instances and alarms are those this row was
@@ -205,7 +229,7 @@ public struct FleetSummary: Sendable, Hashable {
 
     /// Smaller is worse: ALARM, unhealthy hosts, stale, then how many unhealthy — one number, so
     /// that sorting 200 rows every frame allocates nothing.
-    public var troubleKey: Int {
+    @inlinable public var troubleKey: Int {
         let unhealthy = self.unhealthy
         let flags = (worstAlarm == .alarm ? 0 : 4) + (unhealthy > 0 ? 0 : 2) + (isStale ? 0 : 1)
         return flags << 32 - min(unhealthy, Int(UInt32.max))

@@ -63,9 +63,12 @@ public struct OverviewState: Sendable {
     }
 
     /// The fleets shown, worst first, as indices into ``fleets``: those the filter matches.
-    public var rows: [Int] {
+    public var rows: [Int] { rows(keys: summaries.map { $0.troubleKey }) }
+
+    /// ``rows``, given each fleet's ``FleetSummary/troubleKey``.
+    func rows(keys: [Int]) -> [Int] {
         let matcher = FleetFilter(filter)
-        let keys = summaries.map(\.troubleKey)  // FleetSummary.worstFirst, without copying rows
+        // FleetSummary.worstFirst, without copying rows
         return fleets.indices.filter { matcher.matches(summaries[$0]) }
             .sorted { keys[$0] != keys[$1] ? keys[$0] < keys[$1] : summaries[$0].name < summaries[$1].name }
     }
