@@ -29,11 +29,11 @@ extension OverviewState {
     /// ``rows``, taken from `kept` when the filter, every fleet's trouble key and every name are
     /// those it was sorted from.
     func rowOrder(reusing kept: RowOrder?) -> RowOrder {
-        let keys = summaries.map { $0.troubleKey }
+        let keys = summaryValues { $0.troubleKey }
         if let kept, kept.filter == filter, kept.keys == keys, kept.names.count == summaries.count,
-           summaries.indices.allSatisfy({ kept.names[$0] == summaries[$0].name }) {
+           summaries.withUnsafeBufferPointer({ rows in rows.indices.allSatisfy { kept.names[$0] == rows[$0].name } }) {
             return kept
         }
-        return RowOrder(filter: filter, keys: keys, names: summaries.map(\.name), rows: rows(keys: keys))
+        return RowOrder(filter: filter, keys: keys, names: summaryValues { $0.name }, rows: rows(keys: keys))
     }
 }

@@ -45,7 +45,9 @@ extension OverviewState {
         let visible = max(1, body.height - 1)
         let top = row.map { $0 < visible ? 0 : $0 - visible + 1 } ?? 0
         let matcher = FleetFilter(filter)
-        let table = OverviewTable(rows: shown.map { summaries[$0] }, selected: row, top: top, now: now, look: look,
+        // Only the rows on screen are handed to the table (copying every row would cost more than drawing).
+        let onScreen = shown[top..<min(shown.count, top + visible)]
+        let table = OverviewTable(rows: onScreen.map { summaries[$0] }, selected: row.map { $0 - top }, top: 0, now: now, look: look,
                                   emptyText: fleets.isEmpty ? "no fleet: discover: found none (it looks again on its schedule)"
                                       : matcher.problem.map { "\(filter): \($0)" } ?? "no fleet matches the filter \(filter)")
         let lines = table.render(body, into: &canvas, over: drawn, blank: blank)
@@ -76,11 +78,13 @@ extension OverviewState {
         // Counted in place: filtering would copy every row.
         var alarms = 0, unhealthy = 0, stale = 0
         var newest: Date?
-        for i in summaries.indices {
-            if summaries[i].worstAlarm == .alarm { alarms += 1 }
-            if summaries[i].unhealthy > 0 { unhealthy += 1 }
-            if summaries[i].isStale { stale += 1 }
-            if newest.map({ summaries[i].time > $0 }) ?? true { newest = summaries[i].time }
+        summaries.withUnsafeBufferPointer { rows in
+            for i in rows.indices {
+                if rows[i].worstAlarm == .alarm { alarms += 1 }
+                if rows[i].unhealthy > 0 { unhealthy += 1 }
+                if rows[i].isStale { stale += 1 }
+                if newest.map({ rows[i].time > $0 }) ?? true { newest = rows[i].time }
+            }
         }
         var parts: [(String, Style)] = [
             (" fleetwatch ", theme.style(.title, on: .headerBg).adding(bgAttrs)),

@@ -58,16 +58,23 @@ extension OverviewTable {
         var styles: RowStyles?
         var lines: [RowKey?] = []
         lines.reserveCapacity(body.height)
-        for line in 0..<body.height {
-            let index = top + line
-            let key = index < rows.count ? RowKey(rows[index], now: now, selected: index == selected) : nil
-            lines.append(key)
-            if line < drawn.count, drawn[line] == key { continue }
-            let area = Rect(x: body.x, y: body.y + line, width: body.width, height: 1)
-            canvas.fill(area, char: blank.char, style: blank.style)
-            guard key != nil else { continue }
-            if styles == nil { styles = RowStyles(theme) }
-            renderRow(rows[index], columns: columns, selected: index == selected, area: area, styles: styles!, into: &canvas)
+        // Rows and keys are read where they lie: an array's subscript would copy a whole row or key.
+        rows.withUnsafeBufferPointer { rows in
+            drawn.withUnsafeBufferPointer { drawn in
+                for line in 0..<body.height {
+                    let index = top + line
+                    let isRow = index < rows.count
+                    let key = isRow ? RowKey(rows[index], now: now, selected: index == selected) : nil
+                    let same = line < drawn.count && drawn[line] == key
+                    lines.append(key)
+                    if same { continue }
+                    let area = Rect(x: body.x, y: body.y + line, width: body.width, height: 1)
+                    canvas.fill(area, char: blank.char, style: blank.style)
+                    guard isRow else { continue }
+                    if styles == nil { styles = RowStyles(theme) }
+                    renderRow(rows[index], columns: columns, selected: index == selected, area: area, styles: styles!, into: &canvas)
+                }
+            }
         }
         return lines
     }
