@@ -20,12 +20,12 @@ public struct FleetSummary: Sendable, Hashable {
     public var region: String
     public var account: String?
     /// The worst state of the fleet's alarms (ALARM, then INSUFFICIENT_DATA, then OK); nil without alarms.
-    public var worstAlarm: AlarmState?
+    public var worstAlarm: AlarmState? { didSet { noteTrouble() } }
     /// The names of the alarms in ALARM, sorted.
     public var alarmsFiring: [String]
     /// An alarm went to ALARM within ``recentAlarmSeconds`` of the fleet's clock.
     public var alarmJustRaised: Bool
-    public var zones: [ZoneHealth]
+    public var zones: [ZoneHealth] { didSet { noteTrouble() } }
     /// The fleet's CPU (average) of the newest minute, and a value per minute of the last
     /// ``sparkMinutes`` (nil where there is none).
     public var cpu: Double?
@@ -38,23 +38,41 @@ public struct FleetSummary: Sendable, Hashable {
     /// The fleet's clock.
     public var time: Date
     /// Each source's health and the times its age is judged from (``SourceStatus``).
-    public var sources: [SourceStatus]
+    public var sources: [SourceStatus] { didSet { noteTrouble() } }
 
-    // The few properties the overview asks of every row every frame are inlinable: called across
-    // modules on a row in an array, each call would otherwise copy the whole row (issue 15's CPU).
-    @inlinable public var unhealthy: Int { zones.reduce(0) { $0 + $1.unhealthy } }
-    @inlinable public var healthy: Int { zones.reduce(0) { $0 + $1.healthy } }
+    // What the overview asks of every row every frame is kept in stored fields of plain values, set
+    // whenever alarms, zones or sources change: read across modules from a row in an array, a
+    // computed property would copy the whole row first (issue 15's CPU).
+    /// Unhealthy targets over all zones.
+    public private(set) var unhealthy = 0
     /// A source is stale or failing.
-    @inlinable public var isStale: Bool { sources.contains { $0.health != .ok } }
+    public private(set) var isStale = false
+    /// Smaller is worse: ALARM, unhealthy hosts, stale, then how many unhealthy — one number, so
+    /// that sorting 200 rows every frame allocates nothing.
+    public private(set) var troubleKey = 0
+    /// The sources' oldest last success (``dataAge(at:)``), and whether there is any source.
+    @usableFromInline var oldestSuccess: Date?
+    @usableFromInline var hasSources = false
 
-    /// The oldest of the sources' data ages at `now`, in seconds; nil without sources.
+    public var healthy: Int { zones.reduce(0) { $0 + $1.healthy } }
+
+    /// The oldest of the sources' data ages at `now`, in seconds; nil without sources. (A source's
+    /// age, ``SourceStatus/age(at:)``, is 0 without a success and falls as its last success is
+    /// newer: the oldest is the one with the oldest success.)
     @inlinable public func dataAge(at now: Date) -> Int? {
-        var oldest: Int?
-        for source in sources {
-            let age = source.age(at: now)
-            if age > oldest ?? .min { oldest = age }
-        }
-        return oldest
+        guard hasSources else { return nil }
+        guard let oldestSuccess else { return 0 }
+        return max(0, Int(saturating: now.timeIntervalSince(oldestSuccess).rounded(.down)))
+    }
+
+    /// Sets the fields kept for the overview from alarms, zones and sources.
+    mutating func noteTrouble() {
+        unhealthy = zones.reduce(0) { $0 + $1.unhealthy }
+        isStale = sources.contains { $0.health != .ok }
+        hasSources = !sources.isEmpty
+        oldestSuccess = sources.lazy.compactMap(\.lastSuccess).min()
+        let flags = (worstAlarm == .alarm ? 0 : 4) + (unhealthy > 0 ? 0 : 2) + (isStale ? 0 : 1)
+        troubleKey = flags << 32 - min(unhealthy, Int(UInt32.max))
     }
 
     /// What the metric fields were computed from: the number of series and of points, the newest
@@ -208,6 +226,7 @@ public struct FleetSummary: Sendable, Hashable {
             }
             return h
         }
+        noteTrouble()
     }
 
     /// ALARM worst, then INSUFFICIENT_DATA, then OK.
@@ -227,11 +246,4 @@ public struct FleetSummary: Sendable, Hashable {
         return a.name < b.name
     }
 
-    /// Smaller is worse: ALARM, unhealthy hosts, stale, then how many unhealthy — one number, so
-    /// that sorting 200 rows every frame allocates nothing.
-    @inlinable public var troubleKey: Int {
-        let unhealthy = self.unhealthy
-        let flags = (worstAlarm == .alarm ? 0 : 4) + (unhealthy > 0 ? 0 : 2) + (isStale ? 0 : 1)
-        return flags << 32 - min(unhealthy, Int(UInt32.max))
-    }
 }

@@ -67,6 +67,7 @@ public struct OverviewState: Sendable {
 
     /// `value` of each row, in order, each read where it lies (an array's subscript would copy the
     /// whole row, for every row, every frame).
+    @inline(__always)
     func summaryValues<T>(_ value: (FleetSummary) -> T) -> [T] {
         summaries.withUnsafeBufferPointer { rows in
             var out: [T] = []
