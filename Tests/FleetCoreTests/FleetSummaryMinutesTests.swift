@@ -8,17 +8,6 @@ import Testing
 /// fleet-wide and per-zone series, several fleet-wide ones.
 @Suite("Fleet summary: sparklines over random series")
 struct FleetSummaryMinutesTests {
-    struct Random {
-        var state: UInt64
-        mutating func next(_ n: Int) -> Int {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return Int((z ^ (z >> 31)) % UInt64(n))
-        }
-    }
-
     /// The reference: every point of the chosen series in the window into a table by time, then
     /// looked up at each whole minute before the newest (as `FleetSummary` did before).
     static func reference(_ state: FleetState) -> (cpu: Double?, cpuSpark: [Double?], requests: Double?,
@@ -63,39 +52,39 @@ struct FleetSummaryMinutesTests {
         return (cpu.keys.max().flatMap { cpu[$0] }, spark(cpu), newestRequests.flatMap { requests[$0] }, spark(requests), fiveXX)
     }
 
-    static func state(_ random: inout Random) -> FleetState {
-        let zones = ["us-east-1a", "us-east-1b", "us-east-1c"].prefix(1 + random.next(3))
+    static func state(_ random: inout SplitMix64) -> FleetState {
+        let zones = ["us-east-1a", "us-east-1b", "us-east-1c"].prefix(1 + random.int(below: 3))
         let info = FleetInfo(name: "f", region: "us-east-1", zones: Array(zones), loadBalancer: "f-alb", autoScalingGroup: "f-asg")
-        let end = Date(timeIntervalSince1970: 1_767_618_000 + Double(random.next(3) * 60 + random.next(2) * 17))
-        var state = FleetState(time: end, fleet: info, seriesCapacity: 60 + random.next(60))
+        let end = Date(timeIntervalSince1970: 1_767_618_000 + Double(random.int(below: 3) * 60 + random.int(below: 2) * 17))
+        var state = FleetState(time: end, fleet: info, seriesCapacity: 60 + random.int(below: 60))
         var batches: [FleetUpdate.Batch] = []
         func points() -> [Datapoint] {
             var out: [Datapoint] = []
-            let newestMinute = random.next(4)  // 0: a point at the clock's minute; later ones lie beyond it
-            for m in 0..<(20 + random.next(30)) where random.next(6) != 0 {
+            let newestMinute = random.int(below: 4)  // 0: a point at the clock's minute; later ones lie beyond it
+            for m in 0..<(20 + random.int(below: 30)) where random.int(below: 6) != 0 {
                 var t = Double(-m * 60 + (newestMinute == 3 ? 60 : 0))
-                if random.next(15) == 0 { t += Double(1 + random.next(59)) }  // off the minute
+                if random.int(below: 15) == 0 { t += Double(1 + random.int(below: 59)) }  // off the minute
                 out.append(Datapoint(time: end.addingTimeInterval(t - Double(Int(end.timeIntervalSince1970) % 60)),
-                                     value: Double(random.next(1000)) / Double(1 + random.next(7))))
+                                     value: Double(random.int(below: 1000)) / Double(1 + random.int(below: 7))))
             }
             return out
         }
         for metric in [PanelMetric.cpu, .requests] {
-            if random.next(3) != 0 { batches.append(.init(key: metric.key(fleet: info), unit: metric.unit, points: points())) }
-            if random.next(5) == 0 {
+            if random.int(below: 3) != 0 { batches.append(.init(key: metric.key(fleet: info), unit: metric.unit, points: points())) }
+            if random.int(below: 5) == 0 {
                 // A second fleet-wide series under another group or load balancer: the first by key counts.
                 var other = info
                 other.autoScalingGroup = "a-asg"
                 other.loadBalancer = "a-alb"
                 batches.append(.init(key: metric.key(fleet: other), unit: metric.unit, points: points()))
             }
-            for zone in zones where random.next(4) != 0 {
+            for zone in zones where random.int(below: 4) != 0 {
                 batches.append(.init(key: metric.key(fleet: info, zone: zone), unit: metric.unit, points: points()))
             }
         }
-        for metric in [ErrorMetric.target5xx, .elb5xx] where random.next(2) == 0 {
-            if random.next(2) == 0 { batches.append(.init(key: metric.key(fleet: info), unit: metric.unit, points: points())) }
-            for zone in zones where random.next(2) == 0 {
+        for metric in [ErrorMetric.target5xx, .elb5xx] where random.int(below: 2) == 0 {
+            if random.int(below: 2) == 0 { batches.append(.init(key: metric.key(fleet: info), unit: metric.unit, points: points())) }
+            for zone in zones where random.int(below: 2) == 0 {
                 batches.append(.init(key: metric.key(fleet: info, zone: zone), unit: metric.unit, points: points()))
             }
         }
@@ -105,7 +94,7 @@ struct FleetSummaryMinutesTests {
 
     @Test("the summary's numbers are the table-per-minute reference's", arguments: 1...6)
     func matchesTheReference(seed: UInt64) {
-        var random = Random(state: seed)
+        var random = SplitMix64(seed: seed)
         for run in 0..<150 {
             let state = Self.state(&random)
             let summary = FleetSummary(state)

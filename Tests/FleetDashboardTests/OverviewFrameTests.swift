@@ -8,33 +8,21 @@ import Testing
 /// and lines whose content did not change are kept, not drawn again.
 @Suite("Overview frames drawn from the last one")
 struct OverviewFrameTests {
-    /// A small deterministic generator (SplitMix64), so a failure can be replayed.
-    struct Random {
-        var state: UInt64
-        mutating func next(_ n: Int) -> Int {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return Int((z ^ (z >> 31)) % UInt64(n))
-        }
-    }
-
     /// Fleet `index`'s state changed the way polls change it: a new minute, a host's health, an
     /// alarm, a source gone stale, or only the clock.
-    func changed(_ state: OverviewState, _ index: Int, _ random: inout Random) -> FleetState {
+    func changed(_ state: OverviewState, _ index: Int, _ random: inout SplitMix64) -> FleetState {
         var fleet = state.fleets[index]
-        fleet.time = fleet.time.addingTimeInterval(Double(1 + random.next(5)))
-        switch random.next(5) {
+        fleet.time = fleet.time.addingTimeInterval(Double(1 + random.int(below: 5)))
+        switch random.int(below: 5) {
         case 0:
             let newest = fleet.series.values.compactMap { $0.latest?.time }.max() ?? fleet.time
             let t = newest.addingTimeInterval(60)
             fleet.apply(FleetUpdate(time: t, metrics: fleet.series.values.map {
-                FleetUpdate.Batch(key: $0.key, unit: $0.unit, points: [Datapoint(time: t, value: Double(random.next(3000)))])
+                FleetUpdate.Batch(key: $0.key, unit: $0.unit, points: [Datapoint(time: t, value: Double(random.int(below: 3000)))])
             }))
         case 1:
             if !fleet.instances.isEmpty {
-                let i = random.next(fleet.instances.count)
+                let i = random.int(below: fleet.instances.count)
                 fleet.instances[i].health = fleet.instances[i].health == .healthy ? .unhealthy : .healthy
             }
         case 2:
@@ -52,39 +40,39 @@ struct OverviewFrameTests {
 
     @Test("a frame drawn from the last one is the frame drawn whole, over random changes", arguments: [1, 2, 3, 4])
     func damageEqualsWhole(seed: UInt64) {
-        var random = Random(state: seed)
+        var random = SplitMix64(seed: seed)
         var state = OverviewFixtures.overview(count: 40, width: 160, height: 48)
         var frame: OverviewFrame?
         #expect(state.view(reusing: &frame) == state.view())
         for step in 0..<150 {
-            switch random.next(12) {
+            switch random.int(below: 12) {
             case 0...4:
-                for _ in 0..<(1 + random.next(8)) {
-                    let i = random.next(state.fleets.count)
+                for _ in 0..<(1 + random.int(below: 8)) {
+                    let i = random.int(below: state.fleets.count)
                     state.receive(changed(state, i, &random), at: i)
                 }
             case 5:
-                state.update(.tick(now: state.now.addingTimeInterval(Double(1 + random.next(90)))))
+                state.update(.tick(now: state.now.addingTimeInterval(Double(1 + random.int(below: 90)))))
             case 6:
-                state.update(.key([Key.up, .down, .pageDown, .pageUp, .home, .end][random.next(6)]))
+                state.update(.key([Key.up, .down, .pageDown, .pageUp, .home, .end][random.int(below: 6)]))
             case 7:
-                state.filter = ["", "", "eu", "erato", "/^b.*/", "nothing-matches"][random.next(6)]
+                state.filter = ["", "", "eu", "erato", "/^b.*/", "nothing-matches"][random.int(below: 6)]
             case 8:
-                if random.next(4) == 0 {
-                    state.dashboard.themeIndex = random.next(state.dashboard.themes.count)
-                } else if random.next(3) == 0 {
+                if random.int(below: 4) == 0 {
+                    state.dashboard.themeIndex = random.int(below: state.dashboard.themes.count)
+                } else if random.int(below: 3) == 0 {
                     state.dashboard.glyphs = state.dashboard.glyphs == .ascii ? .braille : .ascii
                 } else {
                     state.dashboard.post("notice \(step)")
                 }
             case 9:
                 let sizes = [(160, 48), (80, 24), (120, 30), (160, 48)]
-                let (w, h) = sizes[random.next(sizes.count)]
+                let (w, h) = sizes[random.int(below: sizes.count)]
                 state.update(.resize(width: w, height: h))
             case 10:
                 state.dashboard.showHelp.toggle()
             default:
-                if state.opened == nil, random.next(3) == 0 { state.open(random.next(state.fleets.count)) } else { state.close() }
+                if state.opened == nil, random.int(below: 3) == 0 { state.open(random.int(below: state.fleets.count)) } else { state.close() }
             }
             let drawn = state.view(reusing: &frame)
             let whole = state.view()
