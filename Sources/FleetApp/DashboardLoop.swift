@@ -38,6 +38,8 @@ public struct DashboardLoop {
     public var until: Date?
     /// Frames handed to the backend.
     public private(set) var framesDrawn = 0
+    /// The overview's last frame: the next draws only the lines that changed (``OverviewFrame``).
+    private var overviewFrame: OverviewFrame?
 
     public init(state: DashboardState, feed: DashboardFeed, themeChosen: Bool = false,
                 clock: any LoopClock = SystemClock()) {
@@ -229,7 +231,11 @@ public struct DashboardLoop {
     }
 
     private mutating func draw(on backend: some TerminalBackend) {
-        backend.draw(overview?.view() ?? state.view())
+        if let overview {
+            backend.draw(overview.view(reusing: &overviewFrame))
+        } else {
+            backend.draw(state.view())
+        }
         framesDrawn += 1
     }
 

@@ -18,6 +18,8 @@ struct OverviewWorkload {
     /// last success moved (what most of the 200 states of a second are).
     let clockOnly: [FleetState]
     var previous: Canvas
+    /// The overview's last frame, kept as the dashboard loop keeps it (``OverviewState/view(reusing:)``).
+    var frame: OverviewFrame?
 
     /// `fleets` fleets named, zoned and sized as `--fleets N` makes them (a fifth in trouble), each
     /// simulated for `minutes` (72 at 200 fleets, as `--fleets 200` shares out history).
@@ -44,14 +46,14 @@ struct OverviewWorkload {
         self.clockOnly = clockOnly
         let dashboard = DashboardState(fleet: states[0], now: states[0].time, width: width, height: height)
         overview = OverviewState(fleets: states, accounts: config.fleets.map(\.account), dashboard: dashboard)
-        previous = overview.view()
+        previous = overview.view(reusing: &frame)
     }
 
-    /// One refresh of the overview: every fleet's new state taken in, the frame made and diffed
-    /// against the previous one. Returns the cells that changed.
+    /// One refresh of the overview as the loop makes it: every fleet's new state taken in, the frame
+    /// made from the last one and diffed against it. Returns the cells that changed.
     mutating func refresh(_ fleets: [FleetState]) -> Int {
         for (index, state) in fleets.enumerated() { _ = overview.receive(state, at: index) }
-        let frame = overview.view()
+        let frame = overview.view(reusing: &self.frame)
         let changed = CanvasDiff.forEachChangedRun(from: previous, to: frame, columns: frame.width, rows: frame.height) { _, _, _ in }
         previous = frame
         return changed

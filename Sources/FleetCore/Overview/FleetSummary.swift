@@ -20,12 +20,12 @@ public struct FleetSummary: Sendable, Hashable {
     public var region: String
     public var account: String?
     /// The worst state of the fleet's alarms (ALARM, then INSUFFICIENT_DATA, then OK); nil without alarms.
-    public var worstAlarm: AlarmState?
+    public var worstAlarm: AlarmState? { didSet { noteTrouble() } }
     /// The names of the alarms in ALARM, sorted.
     public var alarmsFiring: [String]
     /// An alarm went to ALARM within ``recentAlarmSeconds`` of the fleet's clock.
     public var alarmJustRaised: Bool
-    public var zones: [ZoneHealth]
+    public var zones: [ZoneHealth] { didSet { noteTrouble() } }
     /// The fleet's CPU (average) of the newest minute, and a value per minute of the last
     /// ``sparkMinutes`` (nil where there is none).
     public var cpu: Double?
@@ -38,21 +38,41 @@ public struct FleetSummary: Sendable, Hashable {
     /// The fleet's clock.
     public var time: Date
     /// Each source's health and the times its age is judged from (``SourceStatus``).
-    public var sources: [SourceStatus]
+    public var sources: [SourceStatus] { didSet { noteTrouble() } }
 
-    public var unhealthy: Int { zones.reduce(0) { $0 + $1.unhealthy } }
-    public var healthy: Int { zones.reduce(0) { $0 + $1.healthy } }
+    // What the overview asks of every row every frame is kept in stored fields of plain values, set
+    // whenever alarms, zones or sources change: read across modules from a row in an array, a
+    // computed property would copy the whole row first (issue 15's CPU).
+    /// Unhealthy targets over all zones.
+    public private(set) var unhealthy = 0
     /// A source is stale or failing.
-    public var isStale: Bool { sources.contains { $0.health != .ok } }
+    public private(set) var isStale = false
+    /// Smaller is worse: ALARM, unhealthy hosts, stale, then how many unhealthy — one number, so
+    /// that sorting 200 rows every frame allocates nothing.
+    public private(set) var troubleKey = 0
+    /// The sources' oldest last success (``dataAge(at:)``), and whether there is any source.
+    @usableFromInline var oldestSuccess: Date?
+    @usableFromInline var hasSources = false
 
-    /// The oldest of the sources' data ages at `now`, in seconds; nil without sources.
-    public func dataAge(at now: Date) -> Int? {
-        var oldest: Int?
-        for source in sources {
-            let age = source.age(at: now)
-            if age > oldest ?? .min { oldest = age }
-        }
-        return oldest
+    public var healthy: Int { zones.reduce(0) { $0 + $1.healthy } }
+
+    /// The oldest of the sources' data ages at `now`, in seconds; nil without sources. (A source's
+    /// age, ``SourceStatus/age(at:)``, is 0 without a success and falls as its last success is
+    /// newer: the oldest is the one with the oldest success.)
+    @inlinable public func dataAge(at now: Date) -> Int? {
+        guard hasSources else { return nil }
+        guard let oldestSuccess else { return 0 }
+        return max(0, Int(saturating: now.timeIntervalSince(oldestSuccess).rounded(.down)))
+    }
+
+    /// Sets the fields kept for the overview from alarms, zones and sources.
+    mutating func noteTrouble() {
+        unhealthy = zones.reduce(0) { $0 + $1.unhealthy }
+        isStale = sources.contains { $0.health != .ok }
+        hasSources = !sources.isEmpty
+        oldestSuccess = sources.lazy.compactMap(\.lastSuccess).min()
+        let flags = (worstAlarm == .alarm ? 0 : 4) + (unhealthy > 0 ? 0 : 2) + (isStale ? 0 : 1)
+        troubleKey = flags << 32 - min(unhealthy, Int(UInt32.max))
     }
 
     /// What the metric fields were computed from: the number of series and of points, the newest
@@ -113,31 +133,14 @@ public struct FleetSummary: Sendable, Hashable {
                 s.key.zone == nil ? errorsWhole.append(s) : errorsZones.append(s)
             }
         }
-        func minutes(_ whole: [Series], _ parts: [Series], mean: Bool) -> [Date: Double] {
-            let chosen = whole.isEmpty ? parts : [whole.min { $0.key < $1.key }!]
-            var acc: [Date: (Double, Int)] = [:]
-            for s in chosen {
-                for p in s.points(from: from, to: end) {
-                    let prev = acc[p.time] ?? (0, 0)
-                    acc[p.time] = (prev.0 + p.value, prev.1 + 1)
-                }
-            }
-            return acc.mapValues { mean ? $0.0 / Double($0.1) : $0.0 }
-        }
-        let cpuByMinute = minutes(cpuWhole, cpuZones, mean: true)
-        let requestsByMinute = minutes(requestsWhole, requestsZones, mean: false)
-        func spark(_ values: [Date: Double]) -> [Double?] {
-            let newest = values.keys.max() ?? end
-            return (0..<Self.sparkMinutes).map { i in
-                values[newest.addingTimeInterval(-Double((Self.sparkMinutes - 1 - i) * 60))]
-            }
-        }
-        cpuSpark = spark(cpuByMinute)
-        requestsSpark = spark(requestsByMinute)
-        cpu = cpuByMinute.keys.max().flatMap { cpuByMinute[$0] }
-        let newestRequests = requestsByMinute.keys.max()
-        requestsPerMinute = newestRequests.flatMap { requestsByMinute[$0] }
-        if let t = newestRequests, let total = requestsByMinute[t], total > 0, !(errorsWhole.isEmpty && errorsZones.isEmpty) {
+        let cpuMinutes = Self.minutes(cpuWhole, cpuZones, from: from, to: end, mean: true)
+        let requestsMinutes = Self.minutes(requestsWhole, requestsZones, from: from, to: end, mean: false)
+        cpuSpark = cpuMinutes.spark
+        requestsSpark = requestsMinutes.spark
+        cpu = cpuMinutes.spark.last!
+        let newestRequests = requestsMinutes.newest
+        requestsPerMinute = requestsMinutes.spark.last!
+        if let t = newestRequests, let total = requestsPerMinute, total > 0, !(errorsWhole.isEmpty && errorsZones.isEmpty) {
             // Target and ELB 5XX each from its load-balancer-wide series, else its zones summed.
             var errors = 0.0
             for metric in [ErrorMetric.target5xx, .elb5xx] {
@@ -150,6 +153,45 @@ public struct FleetSummary: Sendable, Hashable {
             fiveXXRate = nil
         }
         setStatus(state)
+    }
+
+    /// A sparkline's values: the points of the fleet-wide series (the first by key when several),
+    /// else of the per-zone ones combined (summed, or averaged when `mean`), at `to` or before and
+    /// after `from`; `newest` is the newest point's time and `spark` the value at each of the
+    /// ``sparkMinutes`` whole minutes before it, oldest first (nil where no series has a point at
+    /// that very time). Sums are added in series order, without a table per point in time.
+    static func minutes(_ whole: [Series], _ parts: [Series], from: Date, to end: Date,
+                        mean: Bool) -> (newest: Date?, spark: [Double?]) {
+        let chosen = whole.isEmpty ? parts : [whole.min { $0.key < $1.key }!]
+        var ranges: [Range<Int>] = []
+        ranges.reserveCapacity(chosen.count)
+        var newest: Date?
+        for s in chosen {
+            let lo = s.firstIndex(atOrAfter: from)
+            var hi = lo
+            while hi < s.points.count, s.points[hi].time <= end { hi += 1 }
+            ranges.append(lo..<hi)
+            if hi > lo, newest.map({ s.points[hi - 1].time > $0 }) ?? true { newest = s.points[hi - 1].time }
+        }
+        guard let newest else { return (nil, Array(repeating: nil, count: sparkMinutes)) }
+        var sums = [Double](repeating: 0, count: sparkMinutes)
+        var counts = [Int](repeating: 0, count: sparkMinutes)
+        for (s, range) in zip(chosen, ranges) {
+            for i in range {
+                let p = s.points[i]
+                // The minute before `newest` this point is at, if it is at one exactly.
+                let back = (newest.timeIntervalSince(p.time) / 60).rounded()
+                guard back >= 0, back < Double(sparkMinutes) else { continue }
+                let k = Int(back)
+                guard newest.addingTimeInterval(-Double(k * 60)) == p.time else { continue }
+                sums[sparkMinutes - 1 - k] += p.value
+                counts[sparkMinutes - 1 - k] += 1
+            }
+        }
+        let spark: [Double?] = (0..<sparkMinutes).map { i in
+            counts[i] == 0 ? nil : mean ? sums[i] / Double(counts[i]) : sums[i]
+        }
+        return (newest, spark)
     }
 
     /// A new state of the same fleet whose series, instances and alarms are those this row was
@@ -184,6 +226,7 @@ public struct FleetSummary: Sendable, Hashable {
             }
             return h
         }
+        noteTrouble()
     }
 
     /// ALARM worst, then INSUFFICIENT_DATA, then OK.
@@ -203,11 +246,4 @@ public struct FleetSummary: Sendable, Hashable {
         return a.name < b.name
     }
 
-    /// Smaller is worse: ALARM, unhealthy hosts, stale, then how many unhealthy — one number, so
-    /// that sorting 200 rows every frame allocates nothing.
-    public var troubleKey: Int {
-        let unhealthy = self.unhealthy
-        let flags = (worstAlarm == .alarm ? 0 : 4) + (unhealthy > 0 ? 0 : 2) + (isStale ? 0 : 1)
-        return flags << 32 - min(unhealthy, Int(UInt32.max))
-    }
 }

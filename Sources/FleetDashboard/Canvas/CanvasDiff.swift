@@ -1,3 +1,5 @@
+import Foundation
+
 /// Which cells of a frame differ from the previous one: what the terminal layer writes, and all
 /// it writes. Pure, so it can be tested and measured without a terminal.
 public enum CanvasDiff {
@@ -15,8 +17,12 @@ public enum CanvasDiff {
         new.cells.withUnsafeBufferPointer { newCells in
             let oldArray = comparable ? old!.cells : []
             oldArray.withUnsafeBufferPointer { oldCells in
+                let rowBytes = columns * MemoryLayout<Cell>.stride
                 for y in 0..<rows {
                     let row = y * new.width
+                    // A row whose bytes are the old row's is unchanged (equal bytes are equal cells; cells
+                    // that differ only in padding fall through to the cell-by-cell comparison).
+                    if comparable, memcmp(newCells.baseAddress! + row, oldCells.baseAddress! + row, rowBytes) == 0 { continue }
                     var x = 0
                     while x < columns {
                         if comparable && newCells[row + x] == oldCells[row + x] { x += 1; continue }

@@ -32,19 +32,21 @@ extension OverviewState {
     @discardableResult
     public mutating func receive(_ state: FleetState, at index: Int) -> [DashboardEffect] {
         guard fleets.indices.contains(index) else { return [] }
-        let old = fleets[index]
-        fleets[index] = state
-        if opened == index { dashboard.update(.fleet(state)) }
         // Most states of a fleet polled every second bring nothing but its clock and its sources'
         // answers: the series, instances and alarms are then the very same storage (compared in O(1)),
-        // the row keeps its numbers and no alarm can have changed.
-        if old.series == state.series, old.instances == state.instances, old.alarms == state.alarms,
-           old.fleet == state.fleet {
+        // the row keeps its numbers and no alarm can have changed. (Compared in place: a copy of the
+        // old state would retain and release each of its parts.)
+        let sameData = fleets[index].series == state.series && fleets[index].instances == state.instances
+            && fleets[index].alarms == state.alarms && fleets[index].fleet == state.fleet
+        let oldAlarms = sameData ? [] : fleets[index].alarms
+        fleets[index] = state
+        if opened == index { dashboard.update(.fleet(state)) }
+        if sameData {
             summaries[index].refresh(clockOf: state)
             return []
         }
         summaries[index] = FleetSummary(state, account: accounts[index], previous: summaries[index])
-        return AlarmStatus.raised(from: old.alarms, to: state.alarms)
+        return AlarmStatus.raised(from: oldAlarms, to: state.alarms)
             .map { .alarmRaised(fleet: state.fleet.name, alarm: $0.name) }
     }
 

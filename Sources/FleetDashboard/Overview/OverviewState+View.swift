@@ -4,25 +4,53 @@ import Foundation
 extension OverviewState {
     /// Draws the whole frame: the opened fleet's dashboard, or the overview. Pure.
     public func view() -> Canvas {
+        var none: OverviewFrame?
+        return view(reusing: &none)
+    }
+
+    /// ``view()``, starting from the frame drawn last (`frame`, nil for none): table lines whose
+    /// content is what they show already are kept, not drawn again, and `frame` becomes this frame.
+    /// The canvas is the one ``view()`` draws (tested); the help overlay and the opened fleet's
+    /// dashboard are drawn whole (and leave `frame` nil).
+    public func view(reusing frame: inout OverviewFrame?) -> Canvas {
+        let kept = frame
+        frame = nil
         if opened != nil { return dashboard.view() }
         let theme = dashboard.theme
-        var canvas = Canvas(width: width, height: height, fill: Cell(" ", style: theme.style(.mainFg)))
+        let look = dashboard.look
+        let blank = Cell(" ", style: theme.style(.mainFg))
+        var canvas: Canvas
+        var drawn: [OverviewTable.RowKey?] = []
+        if let kept, kept.canvas.width == width, kept.canvas.height == height, kept.look == look {
+            canvas = kept.canvas
+            drawn = kept.lines
+        } else {
+            canvas = Canvas(width: width, height: height, fill: blank)
+        }
         guard !dashboard.isTooSmall else {
+            canvas = Canvas(width: width, height: height, fill: blank)
             dashboard.tooSmallScreen.render(canvas.bounds, into: &canvas)
             return canvas
         }
         let screen = canvas.bounds
         let (header, rest) = screen.splitTop(1)
         let (body, status) = rest.splitBottom(1)
-        let shown = rows
+        let order = rowOrder(reusing: kept?.order)
+        let shown = order.rows
         let row = selectedRow(in: shown)
+        // The lines drawn whole every frame start blank, as on a new canvas.
+        canvas.fill(header, char: " ", style: blank.style)
+        canvas.fill(status, char: " ", style: blank.style)
         renderHeader(header, shown: shown.count, into: &canvas)
+        let visible = max(1, body.height - 1)
         let top = tableTop(selectedRow: row, count: shown.count)
         let matcher = FleetFilter(filter)
-        OverviewTable(rows: shown.map { summaries[$0] }, selected: row, top: top, now: now, look: dashboard.look,
-                      emptyText: fleets.isEmpty ? "no fleet: discover: found none (it looks again on its schedule)"
-                          : matcher.problem.map { "\(filter): \($0)" } ?? "no fleet matches the filter \(filter)")
-            .render(body, into: &canvas)
+        // Only the rows on screen are handed to the table (copying every row would cost more than drawing).
+        let onScreen = shown[top..<min(shown.count, top + visible)]
+        let table = OverviewTable(rows: onScreen.map { summaries[$0] }, selected: row.map { $0 - top }, top: 0, now: now, look: look,
+                                  emptyText: fleets.isEmpty ? "no fleet: discover: found none (it looks again on its schedule)"
+                                      : matcher.problem.map { "\(filter): \($0)" } ?? "no fleet matches the filter \(filter)")
+        let lines = table.render(body, into: &canvas, over: drawn, blank: blank)
         if prompt != nil {
             renderPrompt(status, into: &canvas)
         } else {
@@ -35,7 +63,9 @@ extension OverviewState {
                             + (dashboard.replay != nil ? dashboard.keyMap.overviewReplayHelpRows : [])
                             + dashboard.keyMap.helpRows(for: .prompt),
                         look: dashboard.look).render(body, into: &canvas)
+            return canvas
         }
+        frame = OverviewFrame(canvas: canvas, look: look, lines: lines, order: order)
         return canvas
     }
 
@@ -47,9 +77,17 @@ extension OverviewState {
         let bgAttrs = theme.backgroundAttributes(.headerBg)
         let base = theme.style(.headerFg, on: .headerBg).adding(bgAttrs)
         canvas.fill(area, style: base)
-        let alarms = summaries.filter { $0.worstAlarm == .alarm }.count
-        let unhealthy = summaries.filter { $0.unhealthy > 0 }.count
-        let stale = summaries.filter(\.isStale).count
+        // Counted in place: filtering would copy every row.
+        var alarms = 0, unhealthy = 0, stale = 0
+        var newest: Date?
+        summaries.withUnsafeBufferPointer { rows in
+            for i in rows.indices {
+                if rows[i].worstAlarm == .alarm { alarms += 1 }
+                if rows[i].unhealthy > 0 { unhealthy += 1 }
+                if rows[i].isStale { stale += 1 }
+                if newest.map({ rows[i].time > $0 }) ?? true { newest = rows[i].time }
+            }
+        }
         var parts: [(String, Style)] = [
             (" fleetwatch ", theme.style(.title, on: .headerBg).adding(bgAttrs)),
             (shown == fleets.count ? "\(fleets.count) fleets" : "\(shown) of \(fleets.count) fleets", base),
@@ -69,7 +107,7 @@ extension OverviewState {
             x += canvas.write(text, x: x, y: area.y, style: style, maxWidth: area.maxX - x)
         }
         // Replaying: the replay's position, speed and pause, as the single-fleet header shows them.
-        guard let right = HeaderBar.rightText(time: summaries.map(\.time).max() ?? now, replay: dashboard.replay,
+        guard let right = HeaderBar.rightText(time: newest ?? now, replay: dashboard.replay,
                                               paused: dashboard.replay?.paused ?? false, from: x, in: area) else { return nil }
         canvas.write(right, x: area.maxX - right.count, y: area.y, style: base)
         guard let label = dashboard.replay?.label, let found = right.range(of: label) else { return nil }

@@ -66,9 +66,24 @@ public struct OverviewState: Sendable {
     }
 
     /// The fleets shown, worst first, as indices into ``fleets``: those the filter matches.
-    public var rows: [Int] {
+    public var rows: [Int] { rows(keys: summaryValues { $0.troubleKey }) }
+
+    /// `value` of each row, in order, each read where it lies (an array's subscript would copy the
+    /// whole row, for every row, every frame).
+    @inline(__always)
+    func summaryValues<T>(_ value: (FleetSummary) -> T) -> [T] {
+        summaries.withUnsafeBufferPointer { rows in
+            var out: [T] = []
+            out.reserveCapacity(rows.count)
+            for i in rows.indices { out.append(value(rows[i])) }
+            return out
+        }
+    }
+
+    /// ``rows``, given each fleet's ``FleetSummary/troubleKey``.
+    func rows(keys: [Int]) -> [Int] {
         let matcher = FleetFilter(filter)
-        let keys = summaries.map(\.troubleKey)  // FleetSummary.worstFirst, without copying rows
+        // FleetSummary.worstFirst, without copying rows
         return fleets.indices.filter { matcher.matches(summaries[$0]) }
             .sorted { keys[$0] != keys[$1] ? keys[$0] < keys[$1] : summaries[$0].name < summaries[$1].name }
     }
@@ -84,7 +99,8 @@ public struct OverviewState: Sendable {
     /// What a clock tick can change on screen: the opened dashboard's source ages in seconds, or each
     /// fleet's oldest data age in whole minutes (as the overview shows them).
     public var sourceAges: [Int] {
-        opened != nil ? dashboard.sourceAges : summaries.map { ($0.dataAge(at: now) ?? 0) / 60 }
+        let now = now
+        return opened != nil ? dashboard.sourceAges : summaryValues { ($0.dataAge(at: now) ?? 0) / 60 }
     }
 }
 

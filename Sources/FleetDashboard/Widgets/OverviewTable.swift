@@ -37,6 +37,22 @@ struct OverviewTable: Widget {
         guard area.height > 0 else { return }
         let theme = look.theme
         let columns = Columns(width: area.width)
+        renderTitles(area, columns: columns, into: &canvas)
+        let body = Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1)
+        if rows.isEmpty {
+            canvas.write(emptyText, x: body.x + Columns.mark, y: body.y, style: theme.style(.label), maxWidth: body.width - Columns.mark)
+            return
+        }
+        let styles = RowStyles(theme)
+        for (line, index) in (top..<min(rows.count, top + body.height)).enumerated() {
+            renderRow(rows[index], columns: columns, selected: index == selected,
+                      area: Rect(x: body.x, y: body.y + line, width: body.width, height: 1), styles: styles, into: &canvas)
+        }
+    }
+
+    /// The line of column titles, on the first line of `area`.
+    func renderTitles(_ area: Rect, columns: Columns, into canvas: inout Canvas) {
+        let theme = look.theme
         var titles: [(String, Int)] = [("", Columns.mark), ("fleet", columns.name), ("region", columns.region)]
         if columns.account > 0 { titles.append(("account", columns.account)) }
         titles += [("alarm", Columns.alarm + 1), (columns.health >= 17 ? "healthy/unhealthy" : "ok/bad", columns.health + 1),
@@ -47,16 +63,6 @@ struct OverviewTable: Widget {
         for (title, width) in titles {
             canvas.write(title, x: x, y: area.y, style: theme.style(.label), maxWidth: min(width, area.maxX - x))
             x += width
-        }
-        let body = Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1)
-        if rows.isEmpty {
-            canvas.write(emptyText, x: body.x + Columns.mark, y: body.y, style: theme.style(.label), maxWidth: body.width - Columns.mark)
-            return
-        }
-        let styles = RowStyles(theme)
-        for (line, index) in (top..<min(rows.count, top + body.height)).enumerated() {
-            renderRow(rows[index], columns: columns, selected: index == selected,
-                      area: Rect(x: body.x, y: body.y + line, width: body.width, height: 1), styles: styles, into: &canvas)
         }
     }
 
@@ -116,8 +122,12 @@ struct OverviewTable: Widget {
         let rate = row.fiveXXRate.map { $0 * 100 }
         let rateText = rate.map { $0 == 0 ? "0%" : $0 < 0.1 ? "<0.1%" : "\(Format.oneDecimal($0))%" } ?? "–"
         cell(rateText, Columns.fiveXX + 1, (rate ?? 0) >= 1 ? .error : (rate ?? 0) > 0 ? .warning : .mainFg, right: true)
-        let ageRole: ThemeRole = row.sources.contains { $0.health == .error } ? .error : row.isStale ? .warning : .mainFg
-        cell(row.dataAge(at: now).map(Self.age) ?? "–", Columns.age + 1, ageRole, right: true)
+        cell(row.dataAge(at: now).map(Self.age) ?? "–", Columns.age + 1, Self.ageRole(row), right: true)
+    }
+
+    /// The data age's colour: a failing source, else a stale one, else plain.
+    static func ageRole(_ row: FleetSummary) -> ThemeRole {
+        row.sources.contains { $0.health == .error } ? .error : row.isStale ? .warning : .mainFg
     }
 
     /// A data age to the minute (`<1m`, `3m`, `1h05m`): the rows do not change every second as each

@@ -8,7 +8,7 @@ public protocol Widget {
 }
 
 /// How every widget draws: the theme's colours and the chart and frame glyphs.
-struct Look {
+struct Look: Equatable, Sendable {
     var theme: Theme
     var glyphs: GlyphSet
 }
