@@ -176,3 +176,34 @@ extension RecordingSuites {
         }
     }
 }
+
+extension RecordingSuites {
+    @Suite("Recordings of several fleets, polled every second")
+    struct QuietFleetsRecordingTests {
+        @Test("'it answered' lines within 10 s of a fleet's last line are left out; a replay differs from live only in last-success times and the fleet clock, by under 10 s")
+        func quietLines() async throws {
+            let path = TemporaryDirectory.path("quiet.fwrec")
+            let live = try await FleetsRecordingFixture.record(minutes: 5, interval: 1, path: path)
+            let lines = try RecordingFixture.lines(path).dropFirst()
+            let answeredOnly = lines.filter { $0.contains(#""answered":true"#) && !$0.contains(#""metrics""#) }
+            // Every fleet answered 301 times; at most one such line a fleet per 10 s is written.
+            #expect(answeredOnly.count <= 3 * 31 && lines.count < 3 * 301 / 2)
+            let recording = try FleetsRecordingFixture.fleetsFile(path)
+            #expect(recording.warnings.isEmpty)
+            var player = FleetsReplayPlayer(recording)
+            for (t, states) in live {
+                player.seek(to: t)
+                for (replayed, state) in zip(player.states, states) {
+                    var aligned = replayed
+                    aligned.time = state.time
+                    for i in aligned.sources.indices { aligned.sources[i].lastSuccess = state.sources[i].lastSuccess }
+                    #expect(aligned == state, "at \(ISOTime.string(t))")
+                    #expect((0..<10).contains(state.time.timeIntervalSince(replayed.time)))
+                    for (a, b) in zip(replayed.sources, state.sources) {
+                        #expect((0..<10).contains(b.lastSuccess!.timeIntervalSince(a.lastSuccess!)))
+                    }
+                }
+            }
+        }
+    }
+}
