@@ -6,7 +6,7 @@ import Foundation
 /// ``ReplayTimeline``'s, at every moment). Each update's line is decoded from the file when the cursor
 /// first needs it and not kept; a checkpoint (the state, and what the reader remembers of series and
 /// statuses) is kept every ``checkpointStride`` updates as the cursor first passes it, so a seek back
-/// decodes at most a stride of lines again.
+/// decodes at most a stride of lines again; the end, when the file was opened for it, is kept from then.
 public struct FleetReplayCursor: Sendable {
     struct Checkpoint: Sendable {
         var state: FleetState
@@ -38,6 +38,12 @@ public struct FleetReplayCursor: Sendable {
     public mutating func move(to target: Int) -> Bool {
         let target = max(0, min(target, lines.count))
         guard target != applied else { return false }
+        if target == lines.count, let final = lines.final {
+            state = final.state
+            decoding = final.decoding
+            applied = target
+            return true
+        }
         // Back, or forward past a checkpoint already made: start from the nearest one at or before `target`.
         let k = min(target / checkpointStride, checkpoints.count - 1)
         if target < applied || k * checkpointStride > applied {

@@ -33,8 +33,8 @@ public enum RecordingFile: Sendable {
 /// A recording of several fleets, opened: the header, and where each fleet's update lines are and when
 /// they happened (``FleetLines``). The updates themselves are decoded again from the file when a replay
 /// reaches them (``FleetReplayCursor``): opening checks and indexes every line (all warnings are known
-/// then), but builds no state and keeps no decoded update, so a 200-fleet hour opens in a fraction of
-/// what reading it whole took.
+/// then), but builds no state (each fleet's final one when asked) and keeps no decoded update, so a
+/// 200-fleet hour opens in a fraction of the time and memory reading it whole took.
 public struct FleetsRecording: Sendable {
     public var header: FleetsRecordingHeader
     /// In the header's order.
@@ -82,6 +82,9 @@ public struct FleetLines: Sendable {
     public private(set) var lines: [Int] = []
     private(set) var offsets: [Int] = []
     private(set) var counts: [Int32] = []
+    /// The fleet after all its updates, when the reader was asked for it (``RecordingReader/readFile(path:atEnd:)``):
+    /// made while the file was checked, where `snapshot --replay` goes without decoding the lines again.
+    var final: FleetReplayCursor.Checkpoint?
 
     init(header: RecordingHeader) {
         self.header = header

@@ -207,11 +207,14 @@ struct RecordedLineScanner {
 
     /// The key here, as its place in `keys` (nil for any other key), read without making a String.
     mutating func key(in keys: [String]) -> Int? {
-        guard let range = stringBytes() else { return nil }
-        let bytes = UnsafeBufferPointer(rebasing: p[range])
-        for (index, key) in keys.enumerated() where key.utf8.count == bytes.count && key.utf8.elementsEqual(bytes) {
-            i = range.upperBound + 1
-            return index
+        guard let range = stringBytes(), let start = p.baseAddress?.advanced(by: range.lowerBound) else { return nil }
+        for (index, key) in keys.enumerated() where key.utf8.count == range.count {
+            var key = key
+            let equal = key.withUTF8 { memcmp($0.baseAddress!, start, range.count) == 0 }
+            if equal {
+                i = range.upperBound + 1
+                return index
+            }
         }
         return nil
     }

@@ -40,10 +40,12 @@ public enum RecordingReader {
 
     /// Reads a recording of one fleet (versions 1, 2) or of several (version 3). One fleet's is read
     /// into memory; several fleets' lines are checked and indexed here and decoded again when a replay
-    /// reaches them (``FleetsRecording``), the file read in parts and kept open for that.
-    public static func readFile(path: String) throws(InputError) -> RecordingFile {
+    /// reaches them (``FleetsRecording``), the file read in parts and kept open for that. `atEnd`: the
+    /// caller goes to the end first (`snapshot --replay`), so each fleet's final state is made while
+    /// the lines are checked, not by decoding them all again.
+    public static func readFile(path: String, atEnd: Bool = false) throws(InputError) -> RecordingFile {
         // The shared regular-file check: a FIFO, a directory or a symlink loop is refused, not blocked on.
-        try read(RecordingBytes(path: path), name: path)  // named as the user gave it
+        try read(RecordingBytes(path: path), name: path, atEnd: atEnd)  // named as the user gave it
     }
 
     /// One fleet's recording, or the error saying this one holds several.
@@ -57,22 +59,24 @@ public enum RecordingReader {
     }
 
     /// Reads either kind of recording from `data`; `name` is the file the errors and warnings name.
-    public static func read(fileData data: Data, name: String) throws(InputError) -> RecordingFile {
+    public static func read(fileData data: Data, name: String, atEnd: Bool = false) throws(InputError) -> RecordingFile {
         guard !data.isEmpty else {
             throw InputError(file: name, line: 1, message: "not a fleetwatch recording (empty file)")
         }
-        return try read(RecordingBytes(bytes: [UInt8](data)), name: name)
+        return try read(RecordingBytes(bytes: [UInt8](data)), name: name, atEnd: atEnd)
     }
 
     /// Every line once, in order: the header, then each update line decoded (``RecordedLine/decode(_:decoder:)``)
     /// and checked exactly as a replay will use it, so every warning is known at open. One fleet's updates
-    /// are kept; several fleets' are only indexed (time, line, bytes), not kept.
-    static func read(_ bytes: RecordingBytes, name: String) throws(InputError) -> RecordingFile {
+    /// are kept; several fleets' are only indexed (time, line, bytes), and with `atEnd` applied to each
+    /// fleet's final state, not kept.
+    static func read(_ bytes: RecordingBytes, name: String, atEnd: Bool = false) throws(InputError) -> RecordingFile {
         let decoder = RecordingFormat.decoder()
         var first: FirstLine?
         var headers: [RecordingHeader] = []
         var recordings: [Recording] = []
         var indexes: [FleetLines] = []
+        var finals: [FleetState] = []  // several fleets: each fleet's state after all its updates
         var states: [DecodingState] = []
         var warnings: [String] = []
         var lastT: Date?
@@ -87,6 +91,7 @@ public enum RecordingReader {
                     recordings = [Recording(header: headers[0], updates: [], warnings: [])]
                 } else {
                     indexes = headers.map { FleetLines(header: $0) }
+                    if atEnd { finals = headers.map(\.initialState) }
                 }
                 states = Array(repeating: DecodingState(), count: headers.count)
                 first = header
@@ -128,6 +133,7 @@ public enum RecordingReader {
             warnings += problems.map { "\(name):\(lineNumber): \($0)" }
             if case .fleets = read {
                 indexes[fleet].append(t: t, line: lineNumber, offset: line.offset, count: line.bytes.count)
+                if atEnd { finals[fleet].apply(update) }
             } else {
                 recordings[0].updates.append(RecordedUpdate(t: t, update: update, line: lineNumber))
             }
@@ -139,6 +145,7 @@ public enum RecordingReader {
             recordings[0].warnings = warnings
             return .one(recordings[0])
         case .fleets(let header)?:
+            for i in finals.indices { indexes[i].final = FleetReplayCursor.Checkpoint(state: finals[i], decoding: states[i]) }
             return .fleets(FleetsRecording(header: header, fleets: indexes, warnings: warnings, bytes: bytes, name: name))
         }
     }
