@@ -77,7 +77,7 @@ struct FleetsReplayLoopTests {
     func playsToTheEnd() async throws {
         let (loop, backend, _, recording) = try await run([.waitUntil(40), .input([.key(.char("q"))])])
         let overview = try #require(loop.overview)
-        #expect(overview.fleets == recording.fleets.map { ReplayTimeline($0).state(at: recording.end) })
+        #expect(overview.fleets == recording.fleets.indices.map { ReplayTimeline(recording.recording(of: $0)).state(at: recording.end) })
         #expect(overview.summaries[0].worstAlarm == .alarm)
         #expect(backend.lastLines[0].contains("replay 00:30:00 / 00:30:00 ×60 END"))
         #expect(backend.bells == 0)

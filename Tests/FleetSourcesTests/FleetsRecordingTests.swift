@@ -146,7 +146,7 @@ extension RecordingSuites {
             #expect(player.speed == 30)
             player.seek(to: .distantFuture)
             #expect(player.atEnd && player.states == at(recording.end))
-            #expect(player.players.allSatisfy { $0.position == recording.end })
+            #expect(player.players.allSatisfy { $0.applied == $0.lines.count })
             player.seek(to: .distantPast)
             #expect(player.elapsed == 0 && player.states == at(recording.start))
             // A seek within the same poll moves no fleet.
@@ -209,7 +209,7 @@ extension RecordingSuites {
                 "f.fwrec:6: status of mock was never written; ignored",
                 "f.fwrec:7: last line is incomplete (the recording was cut off); playing up to line 6",
             ])
-            #expect(recording.fleets.map(\.updates.count) == [1, 1])
+            #expect(recording.fleets.map(\.count) == [1, 1])
             #expect(recording.end == Date(timeIntervalSince1970: 1_767_272_420))
         }
     }

@@ -18,21 +18,9 @@ public enum BoundedFile {
     public static func read(_ path: String, maxSize: Int = defaultMaxSize,
                             what: String = "CloudWatch output files", allowEmpty: Bool = false) throws(InputError)
         -> (bytes: [UInt8], stamp: FileStamp) {
-        // O_NONBLOCK: a FIFO or device must not block the open; such files are refused below.
-        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
-        guard fd >= 0 else { throw InputError(file: path, message: reason(errno)) }
+        let (fd, st) = try openRegular(path, maxSize: maxSize, what: what, allowEmpty: allowEmpty)
         defer { close(fd) }
-        var st = stat()
-        guard fstat(fd, &st) == 0 else { throw InputError(file: path, message: reason(errno)) }
-        guard (st.st_mode & S_IFMT) == S_IFREG else {
-            throw InputError(file: path, message: kind(st.st_mode))
-        }
         let size = Int(st.st_size)
-        guard size <= maxSize else {
-            throw InputError(file: path, message:
-                "\(megabytes(size)) is larger than the \(megabytes(maxSize)) limit for \(what); not read")
-        }
-        guard size > 0 || allowEmpty else { throw InputError(file: path, message: "empty file") }
         var readError: Int32 = 0
         // Reads at most size + 1 bytes: a file growing while we read is cut at its stat'ed size + 1 and
         // then refused below, never read without bound.
@@ -57,6 +45,37 @@ public enum BoundedFile {
         }
         guard !bytes.isEmpty || allowEmpty else { throw InputError(file: path, message: "empty file") }
         return (bytes, FileStamp(st))
+    }
+
+    /// Opens the regular file at `path` for reading, with the checks ``read(_:maxSize:what:allowEmpty:)``
+    /// makes before a byte is read, for readers that read a large file in parts (a recording); the caller
+    /// closes the descriptor.
+    public static func openRegular(_ path: String, maxSize: Int = defaultMaxSize, what: String = "CloudWatch output files",
+                                   allowEmpty: Bool = false) throws(InputError) -> (fd: Int32, stat: stat) {
+        // O_NONBLOCK: a FIFO or device must not block the open; such files are refused below.
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard fd >= 0 else { throw InputError(file: path, message: reason(errno)) }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else {
+            let code = errno
+            close(fd)
+            throw InputError(file: path, message: reason(code))
+        }
+        let size = Int(st.st_size)
+        let problem: String? = if (st.st_mode & S_IFMT) != S_IFREG {
+            kind(st.st_mode)
+        } else if size > maxSize {
+            "\(megabytes(size)) is larger than the \(megabytes(maxSize)) limit for \(what); not read"
+        } else if size == 0 && !allowEmpty {
+            "empty file"
+        } else {
+            nil
+        }
+        if let problem {
+            close(fd)
+            throw InputError(file: path, message: problem)
+        }
+        return (fd, st)
     }
 
     static func sysRead(_ fd: Int32, _ buf: UnsafeMutableRawPointer, _ n: Int) -> Int {

@@ -2,19 +2,21 @@ import FleetCore
 import Foundation
 
 /// Plays a recording of several fleets on one replay clock: every fleet's state at the same position,
-/// whatever the speed, pause or seek. Each fleet has a ``ReplayPlayer`` on its own ``ReplayTimeline``
-/// (checkpoints and all); this player moves them together. Driven from outside, like ``ReplayPlayer``.
+/// whatever the speed, pause or seek. Each fleet has a ``FleetReplayCursor`` (its lines decoded as the
+/// clock reaches them, checkpoints as it passes); this player moves them together. Driven from outside,
+/// like ``ReplayPlayer``.
 public struct FleetsReplayPlayer: ReplayClocked, Sendable {
     public let recording: FleetsRecording
     /// Position, speed and pause, for all the fleets.
     public private(set) var clock: ReplayClock
-    /// Each fleet's player, in the header's order (their own clocks only follow this one).
-    public private(set) var players: [ReplayPlayer]
+    /// Each fleet's cursor, in the header's order.
+    public private(set) var players: [FleetReplayCursor]
 
-    public init(_ recording: FleetsRecording, speed: Double = 1) {
+    public init(_ recording: FleetsRecording, speed: Double = 1, checkpointStride: Int = 250) {
         self.recording = recording
         clock = ReplayClock(start: recording.start, end: recording.end, speed: speed)
-        players = recording.fleets.map { ReplayPlayer(timeline: ReplayTimeline($0)) }
+        players = recording.fleets.indices.map { FleetReplayCursor(recording, fleet: $0, checkpointStride: checkpointStride) }
+        for i in players.indices { players[i].seek(to: clock.position) }
     }
 
     /// Every fleet's state at ``position``.

@@ -15,6 +15,8 @@ public struct RecordingEncoder: Sendable {
     private var alarms: [AlarmStatus]?
     private var targets: [TargetLine]?
     private var statuses: [String: SourceStatus] = [:]
+    /// When the last line went out (for ``line(t:fleet:update:quiet:)``).
+    private var lastLine: Date?
 
     public init() {}
 
@@ -34,6 +36,15 @@ public struct RecordingEncoder: Sendable {
     /// The line for `update`, merged by a poll at `t`; in a recording of several fleets, `fleet` is the
     /// fleet's place in the header (one encoder per fleet: each remembers its own fleet's deltas).
     public mutating func line(t: Date, fleet: Int? = nil, update: FleetUpdate) -> String {
+        line(t: t, fleet: fleet, update: update, quiet: nil)!
+    }
+
+    /// The same, or nil when the line would say only that the source answered (no datapoint, event,
+    /// instance, alarm, target or status change: `"answered":true`) and this encoder's last line is less
+    /// than `quiet` seconds old. A reader sees such a source's last success and the fleet's clock move
+    /// at least every `quiet` seconds instead of at every poll; everything else it shows is as before.
+    /// For recordings of several fleets polled every second, where these lines were most of the file.
+    public mutating func line(t: Date, fleet: Int?, update: FleetUpdate, quiet: TimeInterval?) -> String? {
         var line = RecordedLine(t: t, src: update.status?.name, time: update.time)
         if !update.metrics.isEmpty {
             line.metrics = update.metrics.map { batch in
@@ -74,6 +85,10 @@ public struct RecordingEncoder: Sendable {
             if status == expected { line.answered = true } else { line.status = status }
             statuses[status.name] = status
         }
+        let saysOnlyAnswered = line.metrics == nil && line.instances == nil && line.alarms == nil && line.events == nil
+            && line.targets == nil && line.status == nil
+        if let quiet, saysOnlyAnswered, let last = lastLine, t.timeIntervalSince(last) < quiet { return nil }
+        lastLine = t
         // `t` first, for people reading the file; the rest with sorted keys, so the bytes are stable.
         line.t = nil
         let encoder = RecordingFormat.encoder()

@@ -111,8 +111,8 @@ public struct RecordingHeader: Codable, Sendable, Hashable {
 }
 
 /// One update as stored on a line after the header.
-struct RecordedLine: Codable {
-    struct Batch: Codable {
+struct RecordedLine: Codable, Equatable {
+    struct Batch: Codable, Equatable {
         var id: Int
         /// Present where the series is declared (its first line).
         var key: MetricKey?

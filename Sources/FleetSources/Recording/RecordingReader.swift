@@ -38,12 +38,14 @@ public enum RecordingReader {
         try one(read(fileData: data, name: name), name: name)
     }
 
-    /// Reads a recording of one fleet (versions 1, 2) or of several (version 3).
-    public static func readFile(path: String) throws(InputError) -> RecordingFile {
-        let name = path  // as the user gave it
+    /// Reads a recording of one fleet (versions 1, 2) or of several (version 3). One fleet's is read
+    /// into memory; several fleets' lines are checked and indexed here and decoded again when a replay
+    /// reaches them (``FleetsRecording``), the file read in parts and kept open for that. `atEnd`: the
+    /// caller goes to the end first (`snapshot --replay`), so each fleet's final state is made while
+    /// the lines are checked, not by decoding them all again.
+    public static func readFile(path: String, atEnd: Bool = false) throws(InputError) -> RecordingFile {
         // The shared regular-file check: a FIFO, a directory or a symlink loop is refused, not blocked on.
-        let bytes = try BoundedFile.read(path, maxSize: Ceilings.recordingBytes, what: "recordings").bytes
-        return try read(fileData: Data(bytes), name: name)
+        try read(RecordingBytes(path: path), name: path, atEnd: atEnd)  // named as the user gave it
     }
 
     /// One fleet's recording, or the error saying this one holds several.
@@ -57,75 +59,94 @@ public enum RecordingReader {
     }
 
     /// Reads either kind of recording from `data`; `name` is the file the errors and warnings name.
-    public static func read(fileData data: Data, name: String) throws(InputError) -> RecordingFile {
-        let bytes = [UInt8](data)
-        guard !bytes.isEmpty else {
+    public static func read(fileData data: Data, name: String, atEnd: Bool = false) throws(InputError) -> RecordingFile {
+        guard !data.isEmpty else {
             throw InputError(file: name, line: 1, message: "not a fleetwatch recording (empty file)")
         }
-        var lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false)
-        let endsWithNewline = bytes.last == 0x0A
-        if endsWithNewline { lines.removeLast() }
-        let decoder = RecordingFormat.decoder()
-        let first = try readFirstLine(Data(lines[0]), name: name, decoder: decoder,
-                                      onlyLine: lines.count == 1 && !endsWithNewline)
+        return try read(RecordingBytes(bytes: [UInt8](data)), name: name, atEnd: atEnd)
+    }
 
-        // One fleet: a single recording, lines without `fleet`. Several: a recording per fleet.
-        let headers: [RecordingHeader]
-        switch first {
-        case .one(let header): headers = [header]
-        case .fleets(let header): headers = header.fleets.indices.map { header.header(of: $0) }
-        }
-        let several: Bool
-        if case .fleets = first { several = true } else { several = false }
-        var recordings = headers.map { Recording(header: $0, updates: [], warnings: []) }
-        var states = Array(repeating: DecodingState(), count: headers.count)
+    /// Every line once, in order: the header, then each update line decoded (``RecordedLine/decode(_:decoder:)``)
+    /// and checked exactly as a replay will use it, so every warning is known at open. One fleet's updates
+    /// are kept; several fleets' are only indexed (time, line, bytes), and with `atEnd` applied to each
+    /// fleet's final state, not kept.
+    static func read(_ bytes: RecordingBytes, name: String, atEnd: Bool = false) throws(InputError) -> RecordingFile {
+        let decoder = RecordingFormat.decoder()
+        var first: FirstLine?
+        var headers: [RecordingHeader] = []
+        var recordings: [Recording] = []
+        var indexes: [FleetLines] = []
+        var finals: [FleetState] = []  // several fleets: each fleet's state after all its updates
+        var states: [DecodingState] = []
         var warnings: [String] = []
         var lastT: Date?
-        for index in 1..<lines.count {
-            let lineNumber = index + 1
-            let text = lines[index]
-            if text.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
-            let isLast = index == lines.count - 1
-            let line: RecordedLine
+        try bytes.forEachLine { (line) throws(InputError) in
+            guard let read = first else {
+                let header = try readFirstLine(Data(line.bytes), name: name, decoder: decoder, onlyLine: !line.terminated)
+                switch header {
+                case .one(let one): headers = [one]
+                case .fleets(let several): headers = several.fleets.indices.map { several.header(of: $0) }
+                }
+                if case .one = header {
+                    recordings = [Recording(header: headers[0], updates: [], warnings: [])]
+                } else {
+                    indexes = headers.map { FleetLines(header: $0) }
+                    if atEnd { finals = headers.map(\.initialState) }
+                }
+                states = Array(repeating: DecodingState(), count: headers.count)
+                first = header
+                return
+            }
+            let lineNumber = line.number
+            if line.bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return }
+            let recorded: RecordedLine
             do {
-                line = try decoder.decode(RecordedLine.self, from: Data(text))
+                recorded = try RecordedLine.decode(line.bytes, decoder: decoder)
             } catch {
-                if isLast && !endsWithNewline {
+                if !line.terminated {
                     warnings.append("\(name):\(lineNumber): last line is incomplete (the recording was cut off); playing up to line \(lineNumber - 1)")
                 } else {
                     warnings.append("\(name):\(lineNumber): \(reason(error)); line skipped")
                 }
-                continue
+                return
             }
-            guard var t = line.t else {
+            guard var t = recorded.t else {
                 warnings.append("\(name):\(lineNumber): not a recording line (no \"t\"); line skipped")
-                continue
+                return
             }
             var fleet = 0
-            if several {
-                guard let named = line.fleet else {
+            if case .fleets = read {
+                guard let named = recorded.fleet else {
                     warnings.append("\(name):\(lineNumber): not a line of a recording of several fleets (no \"fleet\"); line skipped")
-                    continue
+                    return
                 }
                 guard headers.indices.contains(named) else {
                     warnings.append("\(name):\(lineNumber): fleet \(named) is not in the header (fleets 0…\(headers.count - 1)); line skipped")
-                    continue
+                    return
                 }
                 fleet = named
             }
             if let lastT, t < lastT { t = lastT }
             lastT = t
             var problems: [String] = []
-            let update = states[fleet].update(from: line, t: t, problems: &problems)
+            let update = states[fleet].update(from: recorded, t: t, problems: &problems)
             warnings += problems.map { "\(name):\(lineNumber): \($0)" }
-            recordings[fleet].updates.append(RecordedUpdate(t: t, update: update, line: lineNumber))
+            if case .fleets = read {
+                indexes[fleet].append(t: t, line: lineNumber, offset: line.offset, count: line.bytes.count)
+                if atEnd { finals[fleet].apply(update) }
+            } else {
+                recordings[0].updates.append(RecordedUpdate(t: t, update: update, line: lineNumber))
+            }
         }
         switch first {
-        case .one:
+        case nil:
+            throw InputError(file: name, line: 1, message: "not a fleetwatch recording (empty file)")
+        case .one?:
             recordings[0].warnings = warnings
             return .one(recordings[0])
-        case .fleets(let header):
-            return .fleets(FleetsRecording(header: header, fleets: recordings, warnings: warnings))
+        case .fleets(let header)?:
+            for i in finals.indices { indexes[i].final = FleetReplayCursor.Checkpoint(state: finals[i], decoding: states[i]) }
+            return .fleets(FleetsRecording(header: header, fleets: indexes, warnings: warnings, bytes: bytes, name: name))
         }
     }
 
@@ -230,7 +251,7 @@ public enum RecordingReader {
 }
 
 /// What the reader remembers between lines: declared series and each source's last status.
-private struct DecodingState {
+struct DecodingState: Sendable {
     var series: [Int: (key: MetricKey, unit: String, period: Int)] = [:]
     var statuses: [String: SourceStatus] = [:]
 

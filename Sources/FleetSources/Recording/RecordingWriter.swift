@@ -29,6 +29,9 @@ public final class RecordingWriter: Sendable {
 
     public let path: String
     private let inner: Mutex<Inner>
+    /// Recordings of several fleets: seconds within which a fleet's "it answered" lines are left out
+    /// (the headless recorder's poll interval: a live recording polled every second comes out as thin).
+    public static let quietInterval: TimeInterval = 10
 
     /// Creates (or truncates) `path` and writes the header line.
     public convenience init(path: String, header: RecordingHeader) throws {
@@ -78,12 +81,16 @@ public final class RecordingWriter: Sendable {
         }
     }
 
-    /// Appends the line for fleet `fleet`'s `update` (its place in the header), merged by a poll at `t`.
+    /// Appends the line for fleet `fleet`'s `update` (its place in the header), merged by a poll at `t`;
+    /// an update that says only "it answered" within ``quietInterval`` of the fleet's last line is not
+    /// written (``RecordingEncoder/line(t:fleet:update:quiet:)``).
     /// Thread-safe: every fleet's poller calls it from its own actor; lines go out whole, one at a time.
     public func record(t: Date, fleet: Int, update: FleetUpdate) {
         inner.withLock { state in
             guard state.fd >= 0, state.error == nil, state.fleetEncoders.indices.contains(fleet) else { return }
-            let line = state.fleetEncoders[fleet].line(t: t, fleet: fleet, update: update)
+            guard let line = state.fleetEncoders[fleet].line(t: t, fleet: fleet, update: update, quiet: Self.quietInterval) else {
+                return
+            }
             if let message = Self.writeLine(fd: state.fd, line) {
                 state.error = "\(path): \(message)"
             } else {

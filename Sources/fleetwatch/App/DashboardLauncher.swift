@@ -107,10 +107,11 @@ enum ScalingChoice {
 
 /// A recording read for replay, or the CLI's one-line error (exit 2).
 enum ReplayLoading {
-    /// Reads `path` (one fleet or several), or the built-in recording when nil.
-    static func file(path: String?) -> RecordingFile {
+    /// Reads `path` (one fleet or several), or the built-in recording when nil; `atEnd`: the caller goes
+    /// to the recording's end first (``RecordingReader/readFile(path:atEnd:)``).
+    static func file(path: String?, atEnd: Bool = false) -> RecordingFile {
         do {
-            return try path.map { try RecordingReader.readFile(path: $0) } ?? .one(BuiltinRecording.load())
+            return try path.map { try RecordingReader.readFile(path: $0, atEnd: atEnd) } ?? .one(BuiltinRecording.load())
         } catch {
             fail("\(error)")
         }

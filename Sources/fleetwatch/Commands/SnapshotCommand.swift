@@ -62,7 +62,7 @@ struct SnapshotCommand: AsyncParsableCommand {
         var several: (states: [FleetState], accounts: [String?])?
         let file = replay == nil ? try source.loadConfig() : nil  // read once, for one fleet or several
         if let replay {
-            let recording = ReplayLoading.file(path: replay == "demo" ? nil : replay)
+            let recording = ReplayLoading.file(path: replay == "demo" ? nil : replay, atEnd: at == nil && after == nil)
             for warning in recording.warnings { warn(warning) }
             let moment = at.flatMap(ISOTime.parse) ?? after.map { recording.start.addingTimeInterval($0) } ?? recording.end
             switch recording {
