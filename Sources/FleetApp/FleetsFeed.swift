@@ -117,8 +117,6 @@ public final class FleetsMailbox: Sendable {
         }
     }
 
-    /// Every fleet's state that arrived since the last call, by index (ascending), but those of
-    /// fleets added or removed by a change not taken yet.
     /// A round of several fleets' states (``PollerDriver/Round``): true when the mailbox was empty.
     @discardableResult
     public func put(_ round: PollerDriver.Round) -> Bool {
@@ -129,6 +127,8 @@ public final class FleetsMailbox: Sendable {
         }
     }
 
+    /// Every fleet's state that arrived since the last call, by index (ascending), but those of
+    /// fleets added or removed by a change not taken yet.
     public func takeAll() -> [(index: Int, state: FleetState)] {
         // Both locks, in this order (``put(_:)-(FleetSetChange)`` takes only the first): a change and
         // the states that follow it are never split.

@@ -40,9 +40,8 @@ extension OverviewState {
 
     /// The first row of the table on screen: where it was (``scrollTop``), moved just enough to show the
     /// selected row, and never leaving empty lines below the last row while rows are hidden above.
-    func tableTop(selectedRow row: Int?, count: Int? = nil) -> Int {
+    func tableTop(selectedRow row: Int?, count: Int) -> Int {
         guard let row else { return 0 }
-        let count = count ?? rows.count
         let top = min(max(scrollTop, row - visibleRows + 1), row)
         return max(0, min(top, count - visibleRows))
     }

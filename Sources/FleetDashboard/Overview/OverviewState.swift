@@ -31,7 +31,7 @@ public struct OverviewState: Sendable {
     /// selects the first row.
     public var selected: Int?
     /// The first row the table showed when the selection last moved: the table scrolls only as far as
-    /// the selected row needs to stay on screen (``tableTop(selectedRow:)``), as in htop or k9s.
+    /// the selected row needs to stay on screen (``tableTop(selectedRow:count:)``), as in htop or k9s.
     public internal(set) var scrollTop = 0
     /// The filter in force: a substring of name, region or account (any case), or `/regex/`.
     public var filter = ""
